@@ -1,0 +1,253 @@
+//! The therapy catalog and the clinical vocabulary (RULES §1), loaded once from embedded JSON data files.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Where a therapy happens, which drives the "home only" preference and travel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Setting {
+    /// Done alone at home (after learning it, e.g. from a video or booklet).
+    Home,
+    /// Needs a practitioner or a class.
+    Practitioner,
+    /// Learned in a class or with a practitioner, then practised at home too.
+    Either,
+}
+
+/// A rough monthly cost band; figures are estimates for budget checks, never prices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostBand {
+    /// No cost beyond time.
+    Free,
+    /// Up to about 30 per session or product per month.
+    Low,
+    /// About 30–80 per session.
+    Medium,
+    /// More than about 80 per session.
+    High,
+}
+
+/// How well a therapy is supported for one condition, best first (SOURCES §2.7 legend).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceRating {
+    /// Benefit lasting ≥ 1 month in AHRQ reviews **and** recommended by a guideline (ACP 2017, US Headache Consortium).
+    Recommended,
+    /// Benefit lasting ≥ 1 month in AHRQ reviews (E+), or a guideline recommendation alone.
+    Benefit,
+    /// Indirect, partial or insufficient evidence; supportive self-care.
+    Limited,
+    /// Studied, and no benefit found (N).
+    NoBenefit,
+    /// Not evaluated in the sources we use.
+    NotStudied,
+}
+
+/// Strength of evidence where the source grades it (AHRQ SOE + / ++ / +++).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    /// SOE + .
+    Low,
+    /// SOE ++ .
+    Moderate,
+    /// SOE +++ .
+    High,
+}
+
+/// Evidence for one therapy in one condition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Overall rating used for badges and ranking.
+    pub rating: EvidenceRating,
+    /// Strength of evidence when graded.
+    #[serde(default)]
+    pub strength: Option<Strength>,
+    /// Plain-language sentence: effect size and how long it lasts.
+    pub summary: String,
+    /// Citation (section of SOURCES.md and the original source).
+    pub source: String,
+}
+
+/// A typical course, from trials and programmes (SOURCES §5.1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    /// Fewest sessions per week in the typical range.
+    pub per_week_min: u8,
+    /// Most sessions per week in the typical range.
+    pub per_week_max: u8,
+    /// Default sessions per week in a new plan (within min..=max).
+    pub per_week_default: u8,
+    /// Minutes per session.
+    pub session_minutes: u16,
+    /// Length of a course in weeks (a plan runs 12 weeks; ongoing practices use 12).
+    pub weeks: u8,
+    /// Optional daily home practice that goes with it, in minutes.
+    #[serde(default)]
+    pub home_minutes: Option<u16>,
+    /// Plain-language description of the course, e.g. "10 sessions over 7 weeks".
+    pub description: String,
+    /// Citation for the course.
+    pub source: String,
+}
+
+/// One selectable therapy (RULES §1.7).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Therapy {
+    /// Stable ID from RULES §1.7.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Plain-language summary in the product's own words.
+    pub summary: String,
+    /// How it is thought to work, in plain language.
+    pub how_it_works: String,
+    /// Home, practitioner, or either.
+    pub setting: Setting,
+    /// Who provides it, e.g. "licensed acupuncturist" (empty for pure self-care).
+    pub provider: String,
+    /// Credential to look for, e.g. "state licence (L.Ac.)"; empty where none applies.
+    pub credential: String,
+    /// Uses needles.
+    pub needles: bool,
+    /// Involves hands-on touch.
+    pub touch: bool,
+    /// True for the supplements of RULES §1.6 (no schedule; "discuss with clinician").
+    pub supplement: bool,
+    /// Typical course; `None` for supplements.
+    #[serde(default)]
+    pub course: Option<Course>,
+    /// Rough cost band per session (or per month for supplements).
+    pub cost: CostBand,
+    /// Evidence keyed by `pain.primary` ID (RULES §1.2): every condition must be present.
+    pub evidence: BTreeMap<String, Evidence>,
+    /// Citation for the description and course.
+    pub source: String,
+}
+
+/// A vocabulary entry: an ID with its plain-language label and optional help text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Stable ID from RULES §1.
+    pub id: String,
+    /// Plain-language label or question.
+    pub label: String,
+    /// Longer explanation or examples (e.g. brand names), may be empty.
+    #[serde(default)]
+    pub help: String,
+    /// Extra names that map onto this ID (generic and brand names for medication classes).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Citation.
+    pub source: String,
+}
+
+/// The whole catalog: therapies plus every vocabulary list of RULES §1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// Pain conditions (RULES §1.2).
+    pub conditions: Vec<Term>,
+    /// Red-flag questions (RULES §1.3).
+    pub symptoms: Vec<Term>,
+    /// Health facts (RULES §1.4).
+    pub health: Vec<Term>,
+    /// Medication classes (RULES §1.5).
+    pub medications: Vec<Term>,
+    /// Supplements a person may already take (RULES §1.6).
+    pub supplements: Vec<Term>,
+    /// Selectable therapies (RULES §1.7).
+    pub therapies: Vec<Therapy>,
+}
+
+/// Which vocabulary list an ID belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Vocab {
+    /// `pain.primary` (RULES §1.2).
+    Condition,
+    /// Red-flag symptoms (RULES §1.3).
+    Symptom,
+    /// Health facts (RULES §1.4).
+    Health,
+    /// Medication classes (RULES §1.5).
+    Medication,
+    /// Supplements already taken (RULES §1.6).
+    Supplement,
+    /// Selectable therapies (RULES §1.7).
+    Therapy,
+}
+
+/// The vocabulary file's shape (`data/vocabulary.json`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vocabulary {
+    conditions: Vec<Term>,
+    symptoms: Vec<Term>,
+    health: Vec<Term>,
+    medications: Vec<Term>,
+    supplements: Vec<Term>,
+}
+
+const VOCABULARY_JSON: &str = include_str!("data/vocabulary.json");
+const THERAPIES_JSON: &str = include_str!("data/therapies.json");
+
+impl Catalog {
+    /// Parses the embedded data files; an error names the file and the problem.
+    pub fn from_embedded() -> Result<Catalog, String> {
+        let v: Vocabulary = serde_json::from_str(VOCABULARY_JSON)
+            .map_err(|e| format!("data/vocabulary.json: {e}"))?;
+        let therapies: Vec<Therapy> = serde_json::from_str(THERAPIES_JSON)
+            .map_err(|e| format!("data/therapies.json: {e}"))?;
+        Ok(Catalog {
+            conditions: v.conditions,
+            symptoms: v.symptoms,
+            health: v.health,
+            medications: v.medications,
+            supplements: v.supplements,
+            therapies,
+        })
+    }
+
+    /// The terms of one vocabulary list (therapies are not terms: use [`Catalog::therapy`]).
+    pub fn terms(&self, vocab: Vocab) -> &[Term] {
+        match vocab {
+            Vocab::Condition => &self.conditions,
+            Vocab::Symptom => &self.symptoms,
+            Vocab::Health => &self.health,
+            Vocab::Medication => &self.medications,
+            Vocab::Supplement => &self.supplements,
+            Vocab::Therapy => &[],
+        }
+    }
+
+    /// Whether `id` is a known ID of that list.
+    pub fn knows(&self, vocab: Vocab, id: &str) -> bool {
+        match vocab {
+            Vocab::Therapy => self.therapy(id).is_some(),
+            _ => self.terms(vocab).iter().any(|t| t.id == id),
+        }
+    }
+
+    /// The therapy with this ID.
+    pub fn therapy(&self, id: &str) -> Option<&Therapy> {
+        self.therapies.iter().find(|t| t.id == id)
+    }
+
+    /// The term with this ID in that list.
+    pub fn term(&self, vocab: Vocab, id: &str) -> Option<&Term> {
+        self.terms(vocab).iter().find(|t| t.id == id)
+    }
+}
+
+/// The catalog, parsed once on first use. The data is embedded and validated by tests, so failure is a build defect.
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog::from_embedded().expect("embedded catalog data is valid"))
+}

@@ -1,0 +1,161 @@
+//! The intake (RULES §1.1): what a person told us. "Not answered" (`None`) is kept distinct from "none" (`Some(vec![])`) and from 0.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the intake collects. Optional everywhere: a skipped question stays `None`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Intake {
+    /// Age in years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u16>,
+    /// Pain: primary condition, other sites, duration and PEG-3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<Pain>,
+    /// PHQ-4 and the self-harm item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mood: Option<Mood>,
+    /// Keele STarT Back (low back pain only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_back: Option<StartBack>,
+    /// Red-flag symptoms answered "yes" (RULES §1.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symptoms: Option<Vec<String>>,
+    /// Health facts answered "yes" (RULES §1.4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<Vec<String>>,
+    /// Medication classes taken (RULES §1.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medications: Option<Vec<String>>,
+    /// Supplements currently taken (RULES §1.6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplements: Option<Vec<String>>,
+    /// `active` or `inactive`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<String>,
+    /// What matters: values, Whole-Health areas and goals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Values>,
+    /// Time, budget, days and preferences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practicalities: Option<Practicalities>,
+}
+
+/// The pain section.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Pain {
+    /// Primary condition ID (RULES §1.2); drives the evidence shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary: Option<String>,
+    /// Other pain sites (condition IDs), informational.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sites: Option<Vec<String>>,
+    /// How long the pain has lasted, in months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_months: Option<u16>,
+    /// PEG-3 items, each 0–10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peg: Option<Peg>,
+}
+
+/// PEG-3 items (0–10); a missing item makes the score incomplete.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Peg {
+    /// Average pain in the past week.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<u8>,
+    /// Interference with enjoyment of life.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enjoyment: Option<u8>,
+    /// Interference with general activity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<u8>,
+}
+
+/// Mood: PHQ-4 and PHQ-9 item 9.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Mood {
+    /// PHQ-4 items, each 0–3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phq4: Option<Phq4>,
+    /// PHQ-9 item 9, 0–3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_harm: Option<u8>,
+}
+
+/// PHQ-4 items (0 = not at all … 3 = nearly every day).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Phq4 {
+    /// Feeling nervous, anxious or on edge (GAD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nervous: Option<u8>,
+    /// Not able to stop or control worrying (GAD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worry: Option<u8>,
+    /// Little interest or pleasure (PHQ).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
+    /// Feeling down, depressed or hopeless (PHQ).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub down: Option<u8>,
+}
+
+/// STarT Back answers: items 1–8 agreed, and item 9.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StartBack {
+    /// Which of items 1–8 the person agreed with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agree: Option<Vec<u8>>,
+    /// Item 9: `not_at_all | slightly | moderately | very_much | extremely`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bothersome: Option<String>,
+}
+
+/// What matters (VA Whole-Health style, in the product's own words).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Values {
+    /// What matters most, in the person's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub what_matters: Option<String>,
+    /// Self-rating per Whole-Health area ID, "now" and "want", 1–5.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<AreaRating>,
+    /// Up to three goals in the person's words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
+}
+
+/// One Whole-Health area rating.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AreaRating {
+    /// Area ID, e.g. `moving`, `recharge`, `food`, `personal_development`, `family`, `spirit`, `surroundings`, `mind`.
+    pub area: String,
+    /// Where the person is now, 1–5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now: Option<u8>,
+    /// Where they want to be, 1–5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub want: Option<u8>,
+}
+
+/// Practicalities that shape the plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Practicalities {
+    /// Minutes per week the person can give to their plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_per_week: Option<u16>,
+    /// Budget per month (same currency as the catalog's estimates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_per_month: Option<u16>,
+    /// Days available, 0 = Monday … 6 = Sunday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<Vec<u8>>,
+    /// Open to therapies with needles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needles_ok: Option<bool>,
+    /// Open to hands-on therapies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub touch_ok: Option<bool>,
+    /// Only things that can be done at home.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_only: Option<bool>,
+}

@@ -1,0 +1,1 @@
+//! What a patient can take away: backup JSON, FHIR R4, calendar files and share links.

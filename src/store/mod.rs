@@ -1,0 +1,1 @@
+//! The only code that touches browser storage: versioned envelope, migrations, quarantine, autosave.
