@@ -1,9 +1,14 @@
 //! Leptos components: the app shell, one page per step, and reusable widgets. Renders and dispatches only.
 
-use leptos::prelude::*;
+pub mod app;
+pub mod pages;
+pub mod route;
 
-/// Mounts the app into `<body>`.
+/// Mounts the app into `<body>`, replacing the static "loading" fallback.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| view! { <p>"Mosaic"</p> });
+    if let Some(fallback) = leptos::prelude::document().get_element_by_id("boot") {
+        fallback.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
 }

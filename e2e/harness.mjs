@@ -1,0 +1,73 @@
+// Shared end-to-end harness: serves the built dist/ on 127.0.0.1, launches Debian's Chromium through
+// playwright-core, and records console errors, uncaught exceptions, CSP violations and every request.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { serve } from '../scripts/static-server.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** Launches Chromium; the caller must close it in `finally`. */
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Serves dist/ under `base` (default `/`). */
+export function serveDist(base = '/') {
+  return serve({ root: 'dist', base });
+}
+
+/**
+ * Opens a page that records problems. `problems()` lists console errors, page errors, CSP violations
+ * and requests to any origin other than the app's.
+ */
+export async function openApp(browser, url, { context: ctxOptions = {} } = {}) {
+  const context = await browser.newContext(ctxOptions);
+  const page = await context.newPage();
+  const origin = new URL(url).origin;
+  const log = { consoleErrors: [], pageErrors: [], requests: [], foreign: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') log.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => log.pageErrors.push(String(err)));
+  page.on('request', (req) => {
+    const u = req.url();
+    log.requests.push(u);
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) log.foreign.push(u);
+  });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForSelector('#main h1', { timeout: 15000 });
+  const problems = async () => {
+    const csp = await page.evaluate(() => window.__csp || []);
+    return [
+      ...log.consoleErrors.map((m) => `console error: ${m}`),
+      ...log.pageErrors.map((m) => `uncaught: ${m}`),
+      ...csp.map((m) => `CSP violation: ${m}`),
+      ...log.foreign.map((u) => `request to another origin: ${u}`),
+    ];
+  };
+  return { context, page, log, problems };
+}
+
+/** Runs axe-core on the current page (WCAG 2.x A and AA rules) and returns the violations. */
+export async function axe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}

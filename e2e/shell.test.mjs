@@ -1,0 +1,82 @@
+// Baseline end-to-end tests of the app shell against the release build in dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveDist, openApp, axe } from './harness.mjs';
+
+let browser;
+let site;
+before(async () => {
+  site = await serveDist('/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+test('the app starts with no console error, uncaught exception, CSP violation or foreign request', async () => {
+  const { page, problems, log, context } = await openApp(browser, site.url);
+  try {
+    await page.getByRole('heading', { level: 1, name: /care plan/i }).waitFor();
+    assert.ok(await page.getByRole('link', { name: 'Start planning' }).isVisible());
+    await page.waitForTimeout(300);
+    assert.deepEqual(await problems(), []);
+    assert.ok(log.requests.some((u) => u.endsWith('.wasm')), 'the wasm module was loaded from the same origin');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Welcome view has zero axe-core violations', async () => {
+  const { page, context } = await openApp(browser, site.url);
+  try {
+    assert.deepEqual(await axe(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Content-Security-Policy is strict and carries the loader hash, never unsafe-inline', async () => {
+  const { page, context } = await openApp(browser, site.url);
+  try {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'|CSP_LOADER_HASH/);
+    for (const d of ["default-src 'self'", "style-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'none'"]) {
+      assert.ok(csp.includes(d), `CSP has ${d}`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('an unknown hash shows a friendly not-found view with a way home, and Back returns', async () => {
+  const { page, problems, context } = await openApp(browser, site.url);
+  try {
+    await page.evaluate(() => { location.hash = '#/no-such-page'; });
+    await page.getByRole('heading', { level: 1, name: /couldn't find/i }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /care plan/i }).waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { level: 1, name: /couldn't find/i }).waitFor();
+    await page.getByRole('link', { name: 'Go to the start' }).click();
+    await page.getByRole('heading', { level: 1, name: /care plan/i }).waitFor();
+    assert.deepEqual(await problems(), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the same dist/ works unchanged under a deep sub-path', async () => {
+  const deep = await serveDist('/clinic/tools/mosaic/');
+  const { page, problems, log, context } = await openApp(browser, deep.url);
+  try {
+    await page.getByRole('heading', { level: 1, name: /care plan/i }).waitFor();
+    assert.deepEqual(await problems(), []);
+    assert.ok(deep.requests.every((p) => p.startsWith('/clinic/tools/mosaic/')), `all requests under the sub-path: ${deep.requests}`);
+    assert.ok(log.requests.length >= 3);
+  } finally {
+    await context.close();
+    deep.server.close();
+  }
+});

@@ -1,0 +1,71 @@
+// A tiny static file server for dist/: used by the serve command and by the end-to-end tests.
+// It can mount the app under a sub-path (e.g. /clinic/tools/mosaic/) to prove dist/ needs no server config.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts serving `root` at `http://host:port{base}`; resolves to { server, url, requests }. */
+export function serve({ root = 'dist', host = '127.0.0.1', port = 0, base = '/' } = {}) {
+  const rootDir = resolve(root);
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let rel = path.slice(prefix.length) || 'index.html';
+    const file = normalize(join(rootDir, rel));
+    if (!file.startsWith(rootDir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      const target = info.isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(target);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(target)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const { port: p } = server.address();
+      ok({ server, url: `http://${host}:${p}${prefix}`, requests });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [root = 'dist', port = '8080', base = '/'] = process.argv.slice(2);
+  serve({ root, port: Number(port), base }).then(({ url }) => {
+    console.log(`Mosaic is served at ${url} (Ctrl+C to stop)`);
+  }, (err) => {
+    console.error(`Could not serve ${root} on port ${port}: ${err.message}`);
+    process.exit(1);
+  });
+}

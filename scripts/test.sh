@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test: formatting, lints (native and wasm32), native tests, browser tests in headless Chromium,
+# a release build, its size report, and the end-to-end suite against it. Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native)"
+cargo clippy --all-targets -- -D warnings
+
+step "cargo clippy (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (clinical engine, scenarios, codecs)"
+cargo test
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
+
+step "release build"
+bash scripts/build.sh
+
+step "size report"
+node scripts/size-report.mjs dist
+
+step "end-to-end tests (release build in headless Chromium)"
+node --test --test-concurrency=1 e2e/
+
+echo
+echo "All tests passed."
