@@ -1,5 +1,8 @@
 //! Safety screening: turns an intake into a plan-level outcome and a status for every therapy (RULES §2).
 
+use super::intake::Intake;
+use super::rules::{self, Engine};
+use super::scores::Scores;
 use serde::{Deserialize, Serialize};
 
 /// Plan-level outcome, most severe first (RULES §1.8). `Ord`: smaller is more severe.
@@ -41,6 +44,9 @@ pub struct Finding {
     pub message: String,
     /// Citation.
     pub source: String,
+    /// The status a therapy rule gives (`None` for flags and notices), so the UI can show each reason's weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
 /// A plan-level red flag that fired.
@@ -83,4 +89,124 @@ pub struct Alert {
     pub status: Status,
     /// Every rule that fired.
     pub findings: Vec<Finding>,
+}
+
+/// The result of screening one intake (RULES §2): deterministic, and complete whatever the outcome.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Screening {
+    /// Most severe outcome reached; `Proceed` when no flag fired. Only `Proceed` builds a plan.
+    pub outcome: Outcome,
+    /// Every plan-level rule that fired, most severe first.
+    pub flags: Vec<Flag>,
+    /// Plan-level notices, in rule-book order.
+    pub notices: Vec<Notice>,
+    /// Every therapy of the catalog, in catalog order.
+    pub therapies: Vec<TherapyStatus>,
+    /// Supplements already taken whose status is not `Allowed`.
+    pub alerts: Vec<Alert>,
+    /// PEG, PHQ-4 and STarT Back.
+    pub scores: Scores,
+}
+
+impl Screening {
+    /// Whether a plan may be built (outcome `Proceed`).
+    pub fn builds_plan(&self) -> bool {
+        self.outcome == Outcome::Proceed
+    }
+
+    /// The screened entry of one therapy.
+    pub fn therapy(&self, id: &str) -> Option<&TherapyStatus> {
+        self.therapies.iter().find(|t| t.therapy == id)
+    }
+
+    /// The status of one therapy (`None` if the catalog has no such therapy).
+    pub fn status(&self, id: &str) -> Option<Status> {
+        self.therapy(id).map(|t| t.status)
+    }
+
+    /// Whether a notice with this ID was raised.
+    pub fn has_notice(&self, id: &str) -> bool {
+        self.notices.iter().any(|n| n.id == id)
+    }
+}
+
+/// Screens an intake with the embedded rules and the catalog's therapies.
+pub fn screen(intake: &Intake) -> Screening {
+    screen_with(intake, rules::engine())
+}
+
+/// Screens an intake with a given compiled rule book (tests use this to try alternative rules).
+pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
+    let scores = Scores::of(intake);
+    let fired = engine.fire(intake, &scores);
+    let book = engine.book();
+    let finding = |rule: &str, message: &str, source: &str, status| Finding {
+        rule: rule.to_string(),
+        message: message.to_string(),
+        source: source.to_string(),
+        status,
+    };
+    let mut flags: Vec<Flag> = book
+        .flags
+        .iter()
+        .zip(&fired.flags)
+        .filter(|(_, &on)| on)
+        .map(|(r, _)| Flag {
+            outcome: r.outcome,
+            action: r.action.clone(),
+            finding: finding(&r.id, &r.message, &r.source, None),
+        })
+        .collect();
+    // Stable sort: equally severe flags keep rule-book order.
+    flags.sort_by_key(|f| f.outcome);
+    let notices = book
+        .notices
+        .iter()
+        .zip(&fired.notices)
+        .filter(|(_, &on)| on)
+        .map(|(r, _)| Notice {
+            id: r.id.clone(),
+            finding: finding(&r.id, &r.message, &r.source, None),
+        })
+        .collect();
+    let therapies: Vec<TherapyStatus> = engine
+        .therapies()
+        .map(|(id, rules)| {
+            // `rules` is already most severe first, so the first finding decides the status.
+            let findings: Vec<Finding> = rules
+                .iter()
+                .filter(|&&r| fired.therapy[r])
+                .map(|&r| {
+                    let r = &book.therapy[r];
+                    finding(&r.id, &r.message, &r.source, Some(r.status))
+                })
+                .collect();
+            TherapyStatus {
+                therapy: id.to_string(),
+                status: findings
+                    .first()
+                    .and_then(|f| f.status)
+                    .unwrap_or(Status::Allowed),
+                findings,
+            }
+        })
+        .collect();
+    let taken = intake.supplements.as_deref().unwrap_or_default();
+    let alerts = therapies
+        .iter()
+        .filter(|t| t.status != Status::Allowed && taken.contains(&t.therapy))
+        .map(|t| Alert {
+            supplement: t.therapy.clone(),
+            status: t.status,
+            findings: t.findings.clone(),
+        })
+        .collect();
+    Screening {
+        outcome: flags.first().map_or(Outcome::Proceed, |f| f.outcome),
+        flags,
+        notices,
+        therapies,
+        alerts,
+        scores,
+    }
 }

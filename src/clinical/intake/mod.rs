@@ -1,6 +1,10 @@
 //! The intake (RULES §1.1): what a person told us. "Not answered" (`None`) is kept distinct from "none" (`Some(vec![])`) and from 0.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+mod parse;
+
+pub use parse::IntakeError;
 
 /// Everything the intake collects. Optional everywhere: a skipped question stays `None`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -117,10 +121,18 @@ pub struct Values {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub what_matters: Option<String>,
     /// Self-rating per Whole-Health area ID, "now" and "want", 1–5.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_empty"
+    )]
     pub areas: Vec<AreaRating>,
     /// Up to three goals in the person's words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_empty"
+    )]
     pub goals: Vec<String>,
 }
 
@@ -158,4 +170,13 @@ pub struct Practicalities {
     /// Only things that can be done at home.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_only: Option<bool>,
+}
+
+/// Reads `null` as an empty list, because `null` and missing both mean "not answered" (RULES §1.1).
+fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }

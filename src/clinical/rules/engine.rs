@@ -1,0 +1,292 @@
+//! The compiled rule engine: conditions are turned into bit-mask tests once, and each therapy's inherited and
+//! grouped rules are listed once, so screening an intake is a handful of integer operations per rule.
+
+use super::{Cond, Question, RuleBook};
+use crate::clinical::intake::Intake;
+use crate::clinical::scores::{Risk, Scores};
+use std::collections::BTreeSet;
+
+/// One bit per ID that some rule names (at most 128 per list, checked when compiling).
+type Mask = u128;
+
+/// The three ID lists rules can test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Symptom = 0,
+    Condition = 1,
+    Medication = 2,
+}
+
+/// A compiled [`Cond`].
+#[derive(Clone, Debug)]
+enum Test {
+    Const(bool),
+    Has(Kind, Mask),
+    MedicationExcept(Mask),
+    NotAnswered(Question),
+    AgeAtLeast(u16),
+    AgeBelow(u16),
+    AgeAbove(u16),
+    ActivityNot(String),
+    Primary(String),
+    SelfHarmAtLeast(u8),
+    DurationBelow(u16),
+    Phq2AtLeast(u8),
+    Gad2AtLeast(u8),
+    StartBack(Risk),
+    And(Vec<Test>),
+    Or(Vec<Test>),
+}
+
+/// The rule book compiled for a list of therapies (in the order screening reports them).
+#[derive(Clone, Debug)]
+pub struct Engine {
+    book: RuleBook,
+    /// Sorted IDs named by the rules, per [`Kind`]; bit `i` stands for `ids[i]`.
+    universes: [Vec<String>; 3],
+    flags: Vec<Test>,
+    notices: Vec<Test>,
+    therapy: Vec<Test>,
+    /// Each therapy with the indices of every rule that applies to it (own, inherited, grouped), most severe first.
+    therapies: Vec<(String, Vec<usize>)>,
+}
+
+/// Which rules fired for one intake, indexed like the rule book's lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fired {
+    /// Per plan-level rule.
+    pub flags: Vec<bool>,
+    /// Per notice rule.
+    pub notices: Vec<bool>,
+    /// Per therapy rule.
+    pub therapy: Vec<bool>,
+}
+
+/// The intake reduced to what tests read: lists as bit masks (`None` = not answered).
+struct Facts<'a> {
+    lists: [Option<Mask>; 3],
+    /// A medication class no rule names is taken (it still counts as "another medication").
+    other_medication: bool,
+    intake: &'a Intake,
+    scores: &'a Scores,
+}
+
+fn ids_of(cond: &Cond, out: &mut [BTreeSet<String>; 3]) {
+    match cond {
+        Cond::AnySymptom(ids) => out[0].extend(ids.iter().cloned()),
+        Cond::AnyCondition(ids) => out[1].extend(ids.iter().cloned()),
+        Cond::AnyMedication(ids) | Cond::AnyMedicationExcept(ids) => {
+            out[2].extend(ids.iter().cloned())
+        }
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| ids_of(c, out)),
+        _ => {}
+    }
+}
+
+fn bit(universe: &[String], id: &str) -> Option<Mask> {
+    universe
+        .binary_search_by(|x| x.as_str().cmp(id))
+        .ok()
+        .map(|i| 1 << i)
+}
+
+impl Engine {
+    /// Compiles a rule book; fails if a rule targets an unknown therapy or group, or an ID repeats.
+    pub fn new(book: RuleBook, therapies: Vec<String>) -> Result<Engine, String> {
+        let known = |id: &str| therapies.iter().any(|t| t == id);
+        let mut sets: [BTreeSet<String>; 3] = Default::default();
+        let conds = book.flags.iter().map(|r| &r.when);
+        let conds = conds.chain(book.notices.iter().map(|r| &r.when));
+        conds
+            .chain(book.therapy.iter().map(|r| &r.when))
+            .for_each(|c| ids_of(c, &mut sets));
+        if sets.iter().any(|s| s.len() > Mask::BITS as usize) {
+            return Err("rules name more than 128 IDs of one list".into());
+        }
+        let universes = sets.map(|s| s.into_iter().collect::<Vec<_>>());
+        for (name, members) in book.groups.iter().chain(&book.inherit) {
+            if let Some(bad) = members.iter().find(|m| !known(m)) {
+                return Err(format!(
+                    "group or inheritance `{name}` names unknown therapy `{bad}`"
+                ));
+            }
+        }
+        if let Some(bad) = book.inherit.keys().find(|t| !known(t)) {
+            return Err(format!("inheritance names unknown therapy `{bad}`"));
+        }
+        let mut seen = BTreeSet::new();
+        for id in book
+            .flags
+            .iter()
+            .map(|r| &r.id)
+            .chain(book.therapy.iter().map(|r| &r.id))
+        {
+            if !seen.insert(id) {
+                return Err(format!("rule ID `{id}` appears twice"));
+            }
+        }
+        for r in &book.therapy {
+            if !known(&r.target) && !book.groups.contains_key(&r.target) {
+                return Err(format!(
+                    "rule `{}` targets unknown therapy or group `{}`",
+                    r.id, r.target
+                ));
+            }
+        }
+        let lists = therapies
+            .iter()
+            .map(|t| (t.clone(), rules_for(&book, t)))
+            .collect();
+        let compile = |c: &Cond| compile(c, &universes);
+        Ok(Engine {
+            flags: book.flags.iter().map(|r| compile(&r.when)).collect(),
+            notices: book.notices.iter().map(|r| compile(&r.when)).collect(),
+            therapy: book.therapy.iter().map(|r| compile(&r.when)).collect(),
+            therapies: lists,
+            universes,
+            book,
+        })
+    }
+
+    /// The rule book this engine was compiled from.
+    pub fn book(&self) -> &RuleBook {
+        &self.book
+    }
+
+    /// Every therapy in report order with the indices (into `book().therapy`) of its rules, most severe first.
+    pub fn therapies(&self) -> impl Iterator<Item = (&str, &[usize])> {
+        self.therapies
+            .iter()
+            .map(|(t, r)| (t.as_str(), r.as_slice()))
+    }
+
+    /// The rule indices that apply to one therapy, most severe first.
+    pub fn rules_for(&self, therapy: &str) -> Option<&[usize]> {
+        self.therapies
+            .iter()
+            .find(|(t, _)| t == therapy)
+            .map(|(_, r)| r.as_slice())
+    }
+
+    /// Evaluates every rule once against an intake and its scores.
+    pub fn fire(&self, intake: &Intake, scores: &Scores) -> Fired {
+        let mut other_medication = false;
+        let mut mask = |kind: Kind, list: &Option<Vec<String>>| {
+            list.as_ref().map(|ids| {
+                ids.iter()
+                    .fold(0, |m, id| match bit(&self.universes[kind as usize], id) {
+                        Some(b) => m | b,
+                        None => {
+                            other_medication |= kind == Kind::Medication;
+                            m
+                        }
+                    })
+            })
+        };
+        let lists = [
+            mask(Kind::Symptom, &intake.symptoms),
+            mask(Kind::Condition, &intake.conditions),
+            mask(Kind::Medication, &intake.medications),
+        ];
+        let facts = Facts {
+            lists,
+            other_medication,
+            intake,
+            scores,
+        };
+        let all = |tests: &[Test]| tests.iter().map(|t| eval(t, &facts)).collect();
+        Fired {
+            flags: all(&self.flags),
+            notices: all(&self.notices),
+            therapy: all(&self.therapy),
+        }
+    }
+}
+
+/// Every rule index applying to `therapy`: its own, its ancestors' (transitively) and its groups', most severe first.
+fn rules_for(book: &RuleBook, therapy: &str) -> Vec<usize> {
+    let mut targets: Vec<&str> = vec![therapy];
+    let mut i = 0;
+    while i < targets.len() {
+        for parent in book.inherit.get(targets[i]).into_iter().flatten() {
+            if !targets.contains(&parent.as_str()) {
+                targets.push(parent);
+            }
+        }
+        i += 1;
+    }
+    for (group, members) in &book.groups {
+        if members.iter().any(|m| targets.contains(&m.as_str())) {
+            targets.push(group);
+        }
+    }
+    let mut rules: Vec<usize> = (0..book.therapy.len())
+        .filter(|&r| targets.contains(&book.therapy[r].target.as_str()))
+        .collect();
+    rules.sort_by_key(|&r| (book.therapy[r].status, r));
+    rules
+}
+
+fn compile(cond: &Cond, universes: &[Vec<String>; 3]) -> Test {
+    let mask = |kind: Kind, ids: &[String]| {
+        ids.iter()
+            .filter_map(|id| bit(&universes[kind as usize], id))
+            .fold(0, |m, b| m | b)
+    };
+    match cond {
+        Cond::Always(b) => Test::Const(*b),
+        Cond::AnySymptom(ids) => Test::Has(Kind::Symptom, mask(Kind::Symptom, ids)),
+        Cond::AnyCondition(ids) => Test::Has(Kind::Condition, mask(Kind::Condition, ids)),
+        Cond::AnyMedication(ids) => Test::Has(Kind::Medication, mask(Kind::Medication, ids)),
+        Cond::AnyMedicationExcept(ids) => Test::MedicationExcept(mask(Kind::Medication, ids)),
+        Cond::NotAnswered(q) => Test::NotAnswered(*q),
+        Cond::AgeAtLeast(n) => Test::AgeAtLeast(*n),
+        Cond::AgeBelow(n) => Test::AgeBelow(*n),
+        Cond::AgeAbove(n) => Test::AgeAbove(*n),
+        Cond::ActivityNot(a) => Test::ActivityNot(a.clone()),
+        Cond::Primary(p) => Test::Primary(p.clone()),
+        Cond::SelfHarmAtLeast(n) => Test::SelfHarmAtLeast(*n),
+        Cond::DurationBelow(n) => Test::DurationBelow(*n),
+        Cond::Phq2AtLeast(n) => Test::Phq2AtLeast(*n),
+        Cond::Gad2AtLeast(n) => Test::Gad2AtLeast(*n),
+        Cond::StartBack(r) => Test::StartBack(*r),
+        Cond::All(cs) => Test::And(cs.iter().map(|c| compile(c, universes)).collect()),
+        Cond::Any(cs) => Test::Or(cs.iter().map(|c| compile(c, universes)).collect()),
+    }
+}
+
+fn eval(test: &Test, f: &Facts) -> bool {
+    let i = f.intake;
+    let age = i.age;
+    match test {
+        Test::Const(b) => *b,
+        Test::Has(kind, mask) => f.lists[*kind as usize].is_some_and(|m| m & mask != 0),
+        Test::MedicationExcept(mask) => {
+            f.lists[Kind::Medication as usize].is_some_and(|m| m & !mask != 0 || f.other_medication)
+        }
+        Test::NotAnswered(q) => match q {
+            Question::Age => age.is_none(),
+            Question::Symptoms => i.symptoms.is_none(),
+            Question::Conditions => i.conditions.is_none(),
+            Question::Medications => i.medications.is_none(),
+            Question::Supplements => i.supplements.is_none(),
+            Question::Activity => i.activity.is_none(),
+        },
+        Test::AgeAtLeast(n) => age.is_some_and(|a| a >= *n),
+        Test::AgeBelow(n) => age.is_some_and(|a| a < *n),
+        Test::AgeAbove(n) => age.is_some_and(|a| a > *n),
+        Test::ActivityNot(a) => i.activity.as_deref() != Some(a.as_str()),
+        Test::Primary(p) => i.pain.as_ref().and_then(|x| x.primary.as_deref()) == Some(p.as_str()),
+        Test::SelfHarmAtLeast(n) => i.mood.and_then(|m| m.self_harm).is_some_and(|s| s >= *n),
+        Test::DurationBelow(n) => i
+            .pain
+            .as_ref()
+            .and_then(|p| p.duration_months)
+            .is_some_and(|d| d < *n),
+        Test::Phq2AtLeast(n) => f.scores.phq4.phq2.is_some_and(|s| s >= *n),
+        Test::Gad2AtLeast(n) => f.scores.phq4.gad2.is_some_and(|s| s >= *n),
+        Test::StartBack(r) => f.scores.start_back.risk() == Some(*r),
+        Test::And(ts) => ts.iter().all(|t| eval(t, f)),
+        Test::Or(ts) => ts.iter().any(|t| eval(t, f)),
+    }
+}
