@@ -30,6 +30,20 @@ pub enum CostBand {
     High,
 }
 
+impl CostBand {
+    /// Nominal figure per session (per month for supplements) used only for budget *estimates*, never shown as a price.
+    ///
+    /// Chosen inside each band's documented range: free 0, low 20, medium 55, high 100.
+    pub fn nominal(self) -> u32 {
+        match self {
+            CostBand::Free => 0,
+            CostBand::Low => 20,
+            CostBand::Medium => 55,
+            CostBand::High => 100,
+        }
+    }
+}
+
 /// How well a therapy is supported for one condition, best first (SOURCES §2.7 legend).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -90,10 +104,33 @@ pub struct Course {
     /// Optional daily home practice that goes with it, in minutes.
     #[serde(default)]
     pub home_minutes: Option<u16>,
+    /// Days a week for that home practice when the source gives fewer than daily; `None` means every planned day.
+    #[serde(default)]
+    pub home_per_week: Option<u8>,
     /// Plain-language description of the course, e.g. "10 sessions over 7 weeks".
     pub description: String,
     /// Citation for the course.
     pub source: String,
+}
+
+impl Course {
+    /// Days of home practice a week alongside `per_week` sessions when `days_available` days are free.
+    ///
+    /// Home practice goes on free days without a session (a class day already is practice), capped by `home_per_week`.
+    pub fn home_days(&self, per_week: u8, days_available: u8) -> u8 {
+        if self.home_minutes.is_none() {
+            return 0;
+        }
+        let free = days_available.saturating_sub(per_week);
+        self.home_per_week.map_or(free, |d| d.min(free))
+    }
+
+    /// Minutes a week at `per_week` sessions, including home practice, when `days_available` days are free.
+    pub fn weekly_minutes(&self, per_week: u8, days_available: u8) -> u32 {
+        let home = u32::from(self.home_minutes.unwrap_or(0));
+        u32::from(per_week) * u32::from(self.session_minutes)
+            + home * u32::from(self.home_days(per_week, days_available))
+    }
 }
 
 /// One selectable therapy (RULES §1.7).
@@ -129,6 +166,17 @@ pub struct Therapy {
     pub evidence: BTreeMap<String, Evidence>,
     /// Citation for the description and course.
     pub source: String,
+}
+
+impl Therapy {
+    /// Estimated monthly cost at `per_week` sessions (52/12 weeks a month); supplements cost their band per month.
+    pub fn monthly_cost_estimate(&self, per_week: u8) -> u32 {
+        if self.supplement {
+            return self.cost.nominal();
+        }
+        let weekly = u32::from(per_week) * self.cost.nominal();
+        (weekly * 52 + 6) / 12
+    }
 }
 
 /// A vocabulary entry: an ID with its plain-language label and optional help text.
