@@ -1,0 +1,420 @@
+//! The rule book names only known IDs and matches the RULES contract; tricky rules behave as RULES §2 says.
+
+use mosaic::clinical::catalog::{catalog, Vocab};
+use mosaic::clinical::intake::Intake;
+use mosaic::clinical::rules::{rule_book, Cond, RULES_THERAPIES};
+use mosaic::clinical::screening::{screen, Outcome, Screening, Status};
+use std::collections::BTreeSet;
+
+/// Every ID inside a condition must be known to the catalog list of its kind.
+fn check_cond(rule: &str, cond: &Cond, problems: &mut Vec<String>) {
+    let cat = catalog();
+    let mut need = |vocab: Vocab, ids: &[String]| {
+        for id in ids.iter().filter(|id| !cat.knows(vocab, id)) {
+            problems.push(format!("{rule}: unknown {vocab:?} ID `{id}`"));
+        }
+    };
+    match cond {
+        Cond::AnySymptom(ids) => need(Vocab::Symptom, ids),
+        Cond::AnyCondition(ids) => need(Vocab::Health, ids),
+        Cond::AnyMedication(ids) | Cond::AnyMedicationExcept(ids) => need(Vocab::Medication, ids),
+        Cond::Primary(p) => need(Vocab::Condition, std::slice::from_ref(p)),
+        Cond::ActivityNot(a) if a != "active" && a != "inactive" => {
+            problems.push(format!("{rule}: unknown activity `{a}`"))
+        }
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| check_cond(rule, c, problems)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_rule_names_known_ids_and_has_text_and_source() {
+    let book = rule_book();
+    let cat = catalog();
+    let mut problems = Vec::new();
+    let texts = book
+        .flags
+        .iter()
+        .map(|r| (&r.id, &r.when, vec![&r.message, &r.action, &r.source]));
+    let texts = texts.chain(
+        book.notices
+            .iter()
+            .map(|r| (&r.id, &r.when, vec![&r.message, &r.source])),
+    );
+    let texts = texts.chain(
+        book.therapy
+            .iter()
+            .map(|r| (&r.id, &r.when, vec![&r.message, &r.source])),
+    );
+    for (id, when, fields) in texts {
+        check_cond(id, when, &mut problems);
+        if fields.iter().any(|t| t.trim().is_empty()) {
+            problems.push(format!("{id}: empty message, action or source"));
+        }
+    }
+    for r in &book.therapy {
+        if !cat.knows(Vocab::Therapy, &r.target) && !book.groups.contains_key(&r.target) {
+            problems.push(format!("{}: unknown therapy or group `{}`", r.id, r.target));
+        }
+    }
+    for (name, members) in book.groups.iter().chain(&book.inherit) {
+        for m in members.iter().filter(|m| !cat.knows(Vocab::Therapy, m)) {
+            problems.push(format!("group/inheritance {name}: unknown therapy `{m}`"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "rule book problems:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn plan_level_rules_and_notices_are_exactly_those_of_rules_2_1() {
+    use Outcome::*;
+    let expected = [
+        ("RF-CES", Emergency),
+        ("RF-HEADACHE-THUNDERCLAP", Emergency),
+        ("RF-HEADACHE-NEURO", Emergency),
+        ("RF-CAD", Emergency),
+        ("RF-CARDIAC-NOW", Emergency),
+        ("RF-SUICIDE", Crisis),
+        ("RF-NEURO", Urgent),
+        ("RF-INFECT", Urgent),
+        ("RF-CANCER", Urgent),
+        ("RF-FRACTURE", Urgent),
+        ("RF-HEADACHE-URGENT", Urgent),
+        ("RF-CARDIAC", Urgent),
+        ("RF-DVT", Urgent),
+        ("OOS-AGE", OutOfScope),
+    ];
+    let got: Vec<(&str, Outcome)> = rule_book()
+        .flags
+        .iter()
+        .map(|r| (r.id.as_str(), r.outcome))
+        .collect();
+    assert_eq!(got, expected);
+    let notices: Vec<&str> = rule_book().notices.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(
+        notices,
+        [
+            "not_chronic",
+            "depression_screen_positive",
+            "anxiety_screen_positive",
+            "start_back_high",
+            "medications_unknown"
+        ]
+    );
+}
+
+#[test]
+fn groups_inheritance_and_therapy_order_follow_the_contract() {
+    let book = rule_book();
+    let herbs = [
+        "st_johns_wort",
+        "ginkgo",
+        "garlic",
+        "kava",
+        "turmeric",
+        "ginger",
+        "willow_bark",
+        "devils_claw",
+    ];
+    assert_eq!(book.groups["herbal"], herbs);
+    for child in ["physical_therapy", "yoga", "tai_chi"] {
+        assert_eq!(book.inherit[child], ["exercise"]);
+    }
+    assert_eq!(book.inherit["electroacupuncture"], ["acupuncture"]);
+    assert_eq!(book.inherit.len(), 4);
+    let catalog_ids: Vec<&str> = catalog().therapies.iter().map(|t| t.id.as_str()).collect();
+    let contract: BTreeSet<&str> = RULES_THERAPIES.into_iter().collect();
+    assert_eq!(
+        catalog_ids.iter().copied().collect::<BTreeSet<_>>(),
+        contract
+    );
+    let screened: Vec<String> = screen(&Intake::default())
+        .therapies
+        .into_iter()
+        .map(|t| t.therapy)
+        .collect();
+    assert_eq!(screened, catalog_ids);
+}
+
+fn run(json: &str) -> Screening {
+    screen(&Intake::parse_strict(json).unwrap_or_else(|e| panic!("{json}: {e:?}")))
+}
+
+fn status(s: &Screening, therapy: &str) -> Status {
+    s.status(therapy).unwrap()
+}
+
+fn rules(s: &Screening, therapy: &str) -> Vec<String> {
+    s.therapy(therapy)
+        .unwrap()
+        .findings
+        .iter()
+        .map(|f| f.rule.clone())
+        .collect()
+}
+
+const FULL: &str =
+    r#""symptoms":[],"conditions":[],"medications":[],"supplements":[],"activity":"active""#;
+
+fn with(extra: &str) -> Screening {
+    run(&format!("{{\"age\":45,{FULL},{extra}}}").replace(",}", "}"))
+}
+
+#[test]
+fn inheritance_gives_exercise_rules_to_children_and_acupuncture_rules_to_electroacupuncture() {
+    let s = run(&format!(
+        r#"{{"age":45,{}}}"#,
+        FULL.replace(
+            r#""conditions":[]"#,
+            r#""conditions":["balance_problems","pacemaker"]"#
+        )
+    ));
+    for t in ["exercise", "physical_therapy", "yoga", "tai_chi"] {
+        assert_eq!(status(&s, t), Status::Caution, "{t}");
+        assert!(rules(&s, t).contains(&"EXERCISE-BALANCE".to_string()));
+    }
+    assert_eq!(status(&s, "acupuncture"), Status::Caution);
+    assert_eq!(status(&s, "electroacupuncture"), Status::Blocked);
+    assert_eq!(
+        rules(&s, "electroacupuncture"),
+        ["ELECTROACUPUNCTURE-PACEMAKER", "ACUPUNCTURE-PACEMAKER"]
+    );
+    assert_eq!(status(&s, "massage"), Status::Allowed);
+}
+
+#[test]
+fn most_severe_status_wins_and_findings_are_most_severe_first() {
+    let s = with(r#""conditions":["pregnant","hypermobility","fracture_recent"]"#);
+    let f = &s.therapy("spinal_manipulation").unwrap().findings;
+    assert_eq!(s.status("spinal_manipulation"), Some(Status::Blocked));
+    let statuses: Vec<Status> = f.iter().map(|x| x.status.unwrap()).collect();
+    assert!(statuses.windows(2).all(|w| w[0] <= w[1]), "{statuses:?}");
+    assert_eq!(f.len(), 3);
+}
+
+#[test]
+fn st_johns_wort_blocks_listed_classes_and_cautions_any_other_medication() {
+    let sjw = |meds: &str| {
+        let s = run(&format!(
+            r#"{{"age":45,"conditions":[],"medications":{meds}}}"#
+        ));
+        (status(&s, "st_johns_wort"), rules(&s, "st_johns_wort"))
+    };
+    assert_eq!(sjw("[]"), (Status::Allowed, vec![]));
+    assert_eq!(sjw(r#"["opioid"]"#).0, Status::Caution);
+    assert_eq!(
+        sjw(r#"["serotonergic"]"#),
+        (Status::Blocked, vec!["ST-JOHNS-WORT-MEDICINES".into()])
+    );
+    let (st, fired) = sjw(r#"["digoxin","opioid"]"#);
+    assert_eq!(st, Status::Blocked);
+    assert_eq!(
+        fired,
+        ["ST-JOHNS-WORT-MEDICINES", "ST-JOHNS-WORT-OTHER-MEDICINES"]
+    );
+    // Medicines not answered: no medicine rule fires, only the N-UNKNOWN caution.
+    assert_eq!(
+        sjw("null"),
+        (Status::Caution, vec!["HERBAL-MEDICATIONS-UNKNOWN".into()])
+    );
+}
+
+#[test]
+fn an_unknown_medication_in_stored_data_still_counts_as_another_medication() {
+    let intake = Intake::parse_lenient(r#"{"medications":["some_new_class"],"extra":1}"#).unwrap();
+    assert_eq!(
+        intake.medications.as_deref(),
+        Some(&["some_new_class".to_string()][..])
+    );
+    assert_eq!(
+        screen(&intake).status("st_johns_wort"),
+        Some(Status::Caution)
+    );
+}
+
+#[test]
+fn kava_is_always_at_least_caution() {
+    let s = with("");
+    assert_eq!(status(&s, "kava"), Status::Caution);
+    assert_eq!(rules(&s, "kava"), ["KAVA-LIVER-SIGNS"]);
+    let s = with(r#""conditions":["heavy_alcohol"]"#);
+    assert_eq!(status(&s, "kava"), Status::Blocked);
+}
+
+#[test]
+fn herbs_and_fish_oil_are_caution_when_medications_are_not_answered_but_not_when_none() {
+    let unanswered = run(r#"{"age":45,"conditions":[]}"#);
+    let none = with("");
+    for herb in [
+        "st_johns_wort",
+        "ginkgo",
+        "garlic",
+        "turmeric",
+        "ginger",
+        "willow_bark",
+        "devils_claw",
+        "fish_oil",
+    ] {
+        assert_eq!(status(&unanswered, herb), Status::Caution, "{herb}");
+        assert_eq!(status(&none, herb), Status::Allowed, "{herb}");
+    }
+    assert!(unanswered.has_notice("medications_unknown"));
+    assert!(!none.has_notice("medications_unknown"));
+    // Nothing else reacts to an unanswered medicines question.
+    for t in ["acupuncture", "massage", "spinal_manipulation", "nutrition"] {
+        assert_eq!(status(&unanswered, t), Status::Allowed, "{t}");
+    }
+}
+
+#[test]
+fn exercise_needs_clearance_with_heart_disease_unless_active() {
+    let ex = |activity: &str| {
+        let s = run(&format!(r#"{{"conditions":["heart_disease"]{activity}}}"#));
+        status(&s, "exercise")
+    };
+    assert_eq!(ex(""), Status::ClearanceRequired);
+    assert_eq!(ex(r#","activity":null"#), Status::ClearanceRequired);
+    assert_eq!(ex(r#","activity":"inactive""#), Status::ClearanceRequired);
+    assert_eq!(ex(r#","activity":"active""#), Status::Allowed);
+    assert_eq!(
+        status(&run(r#"{"conditions":[]}"#), "exercise"),
+        Status::Allowed
+    );
+}
+
+#[test]
+fn boundaries_of_age_duration_and_screens() {
+    let age = |a: u16| {
+        run(&format!(
+            r#"{{"age":{a},"pain":{{"primary":"neck"}},"conditions":[]}}"#
+        ))
+    };
+    assert_eq!(age(17).outcome, Outcome::OutOfScope);
+    assert_eq!(age(18).outcome, Outcome::Proceed);
+    assert_eq!(status(&age(55), "spinal_manipulation"), Status::Allowed);
+    assert_eq!(status(&age(56), "spinal_manipulation"), Status::Caution);
+    assert_eq!(status(&age(64), "yoga"), Status::Allowed);
+    assert_eq!(status(&age(65), "yoga"), Status::Caution);
+    let low_back = run(r#"{"age":70,"pain":{"primary":"low_back"}}"#);
+    assert_eq!(status(&low_back, "spinal_manipulation"), Status::Allowed);
+    let months =
+        |m: u16| run(&format!(r#"{{"pain":{{"duration_months":{m}}}}}"#)).has_notice("not_chronic");
+    assert!(months(2) && !months(3));
+    assert!(!run("{}").has_notice("not_chronic"));
+    let phq = |n: u8, w: u8, i: u8, d: u8| {
+        let s = run(&format!(
+            r#"{{"mood":{{"phq4":{{"nervous":{n},"worry":{w},"interest":{i},"down":{d}}}}}}}"#
+        ));
+        (
+            s.has_notice("anxiety_screen_positive"),
+            s.has_notice("depression_screen_positive"),
+        )
+    };
+    assert_eq!(phq(2, 1, 1, 2), (true, true));
+    assert_eq!(phq(1, 1, 2, 0), (false, false));
+}
+
+#[test]
+fn fracture_rule_needs_a_bone_risk_with_a_minor_fall() {
+    let fall = |extra: &str| {
+        run(&format!(
+            r#"{{"symptoms":["recent_fall_or_injury"]{extra}}}"#
+        ))
+        .outcome
+    };
+    assert_eq!(fall(""), Outcome::Proceed);
+    assert_eq!(fall(r#","age":64"#), Outcome::Proceed);
+    assert_eq!(fall(r#","age":65"#), Outcome::Urgent);
+    assert_eq!(fall(r#","conditions":["osteoporosis"]"#), Outcome::Urgent);
+    assert_eq!(
+        fall(r#","medications":["corticosteroid_long_term"]"#),
+        Outcome::Urgent
+    );
+}
+
+#[test]
+fn every_flag_is_listed_most_severe_first_and_statuses_are_still_computed() {
+    let s = run(
+        r#"{"age":16,"mood":{"self_harm":1},"symptoms":["fever_with_pain","thunderclap_headache"],"conditions":["dvt"]}"#,
+    );
+    let flags: Vec<(&str, Outcome)> = s
+        .flags
+        .iter()
+        .map(|f| (f.finding.rule.as_str(), f.outcome))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("RF-HEADACHE-THUNDERCLAP", Outcome::Emergency),
+            ("RF-SUICIDE", Outcome::Crisis),
+            ("RF-INFECT", Outcome::Urgent),
+            ("OOS-AGE", Outcome::OutOfScope),
+        ]
+    );
+    assert_eq!(s.outcome, Outcome::Emergency);
+    assert!(!s.builds_plan());
+    assert!(s.flags.iter().all(|f| !f.action.is_empty()));
+    assert_eq!(status(&s, "massage"), Status::Blocked);
+}
+
+#[test]
+fn supplements_already_taken_raise_alerts_unless_allowed() {
+    let s = with(
+        r#""medications":["anticoagulant"],"supplements":["ginkgo","kava","ginger","fish_oil"],"conditions":["fish_allergy"]"#,
+    );
+    let alerts: Vec<(&str, Status)> = s
+        .alerts
+        .iter()
+        .map(|a| (a.supplement.as_str(), a.status))
+        .collect();
+    assert_eq!(
+        alerts,
+        [
+            ("ginkgo", Status::Blocked),
+            ("kava", Status::Caution),
+            ("ginger", Status::Caution),
+            ("fish_oil", Status::Caution)
+        ]
+    );
+    assert_eq!(s.alerts[3].findings.len(), 2);
+    assert!(with(r#""supplements":["fish_oil"]"#).alerts.is_empty());
+}
+
+#[test]
+fn unanswered_lists_never_satisfy_has_conditions() {
+    let s = run("{}");
+    assert_eq!(s.outcome, Outcome::Proceed);
+    assert!(s.flags.is_empty());
+    let ids: Vec<&str> = s.notices.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["medications_unknown"]);
+    let not_allowed: Vec<&str> = s
+        .therapies
+        .iter()
+        .filter(|t| t.status != Status::Allowed)
+        .map(|t| t.therapy.as_str())
+        .collect();
+    let mut expected = vec![
+        "st_johns_wort",
+        "ginkgo",
+        "garlic",
+        "kava",
+        "turmeric",
+        "ginger",
+        "willow_bark",
+    ];
+    expected.extend(["devils_claw", "fish_oil"]);
+    assert_eq!(not_allowed, expected);
+}
+
+#[test]
+fn screening_round_trips_through_json() {
+    let s = with(
+        r#""conditions":["pregnant"],"mood":{"phq4":{"nervous":3,"worry":3,"interest":0,"down":1},"self_harm":0}"#,
+    );
+    let back: Screening = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+    assert_eq!(back, s);
+}
