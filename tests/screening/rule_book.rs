@@ -1,0 +1,141 @@
+//! Rule book validation: every rule names only known IDs, has text and a source, and matches the RULES contract.
+
+use mosaic::clinical::catalog::{catalog, Vocab};
+use mosaic::clinical::intake::Intake;
+use mosaic::clinical::rules::{rule_book, Cond, RULES_THERAPIES};
+use mosaic::clinical::screening::{screen, Outcome};
+use std::collections::BTreeSet;
+
+/// Every ID inside a condition must be known to the catalog list of its kind.
+fn check_cond(rule: &str, cond: &Cond, problems: &mut Vec<String>) {
+    let cat = catalog();
+    let mut need = |vocab: Vocab, ids: &[String]| {
+        for id in ids.iter().filter(|id| !cat.knows(vocab, id)) {
+            problems.push(format!("{rule}: unknown {vocab:?} ID `{id}`"));
+        }
+    };
+    match cond {
+        Cond::AnySymptom(ids) => need(Vocab::Symptom, ids),
+        Cond::AnyCondition(ids) => need(Vocab::Health, ids),
+        Cond::AnyMedication(ids) | Cond::AnyMedicationExcept(ids) => need(Vocab::Medication, ids),
+        Cond::Primary(p) => need(Vocab::Condition, std::slice::from_ref(p)),
+        Cond::ActivityNot(a) if a != "active" && a != "inactive" => {
+            problems.push(format!("{rule}: unknown activity `{a}`"))
+        }
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| check_cond(rule, c, problems)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_rule_names_known_ids_and_has_text_and_source() {
+    let book = rule_book();
+    let cat = catalog();
+    let mut problems = Vec::new();
+    let texts = book
+        .flags
+        .iter()
+        .map(|r| (&r.id, &r.when, vec![&r.message, &r.action, &r.source]));
+    let texts = texts.chain(
+        book.notices
+            .iter()
+            .map(|r| (&r.id, &r.when, vec![&r.message, &r.source])),
+    );
+    let texts = texts.chain(
+        book.therapy
+            .iter()
+            .map(|r| (&r.id, &r.when, vec![&r.message, &r.source])),
+    );
+    for (id, when, fields) in texts {
+        check_cond(id, when, &mut problems);
+        if fields.iter().any(|t| t.trim().is_empty()) {
+            problems.push(format!("{id}: empty message, action or source"));
+        }
+    }
+    for r in &book.therapy {
+        if !cat.knows(Vocab::Therapy, &r.target) && !book.groups.contains_key(&r.target) {
+            problems.push(format!("{}: unknown therapy or group `{}`", r.id, r.target));
+        }
+    }
+    for (name, members) in book.groups.iter().chain(&book.inherit) {
+        for m in members.iter().filter(|m| !cat.knows(Vocab::Therapy, m)) {
+            problems.push(format!("group/inheritance {name}: unknown therapy `{m}`"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "rule book problems:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn plan_level_rules_and_notices_are_exactly_those_of_rules_2_1() {
+    use Outcome::*;
+    let expected = [
+        ("RF-CES", Emergency),
+        ("RF-HEADACHE-THUNDERCLAP", Emergency),
+        ("RF-HEADACHE-NEURO", Emergency),
+        ("RF-CAD", Emergency),
+        ("RF-CARDIAC-NOW", Emergency),
+        ("RF-SUICIDE", Crisis),
+        ("RF-NEURO", Urgent),
+        ("RF-INFECT", Urgent),
+        ("RF-CANCER", Urgent),
+        ("RF-FRACTURE", Urgent),
+        ("RF-HEADACHE-URGENT", Urgent),
+        ("RF-CARDIAC", Urgent),
+        ("RF-DVT", Urgent),
+        ("OOS-AGE", OutOfScope),
+    ];
+    let got: Vec<(&str, Outcome)> = rule_book()
+        .flags
+        .iter()
+        .map(|r| (r.id.as_str(), r.outcome))
+        .collect();
+    assert_eq!(got, expected);
+    let notices: Vec<&str> = rule_book().notices.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(
+        notices,
+        [
+            "not_chronic",
+            "depression_screen_positive",
+            "anxiety_screen_positive",
+            "start_back_high",
+            "medications_unknown"
+        ]
+    );
+}
+
+#[test]
+fn groups_inheritance_and_therapy_order_follow_the_contract() {
+    let book = rule_book();
+    let herbs = [
+        "st_johns_wort",
+        "ginkgo",
+        "garlic",
+        "kava",
+        "turmeric",
+        "ginger",
+        "willow_bark",
+        "devils_claw",
+    ];
+    assert_eq!(book.groups["herbal"], herbs);
+    for child in ["physical_therapy", "yoga", "tai_chi"] {
+        assert_eq!(book.inherit[child], ["exercise"]);
+    }
+    assert_eq!(book.inherit["electroacupuncture"], ["acupuncture"]);
+    assert_eq!(book.inherit.len(), 4);
+    let catalog_ids: Vec<&str> = catalog().therapies.iter().map(|t| t.id.as_str()).collect();
+    let contract: BTreeSet<&str> = RULES_THERAPIES.into_iter().collect();
+    assert_eq!(
+        catalog_ids.iter().copied().collect::<BTreeSet<_>>(),
+        contract
+    );
+    let screened: Vec<String> = screen(&Intake::default())
+        .therapies
+        .into_iter()
+        .map(|t| t.therapy)
+        .collect();
+    assert_eq!(screened, catalog_ids);
+}
