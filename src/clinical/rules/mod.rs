@@ -31,8 +31,9 @@ pub enum Question {
     Activity,
 }
 
-/// A condition over the intake. An answer that was not given never satisfies a "has X" test; only
-/// `not_answered` and `activity_not` are true for a skipped question, as RULES §2 requires.
+// An answer that was not given never satisfies a "has X" test; only `not_answered` and `activity_not`
+// are true for a skipped question, because RULES §2 lists exactly which rules fire on "not answered".
+/// A condition over the intake, written in `data/rules.json` as e.g. `{"any_condition": ["dvt"]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cond {
