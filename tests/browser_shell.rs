@@ -9,13 +9,18 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Waits for the browser to deliver queued events (hashchange is dispatched as a task).
-async fn settle() {
+async fn wait_for_events() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits for queued events, then for Leptos to apply the resulting updates (needs a mounted app).
+async fn settle() {
+    wait_for_events().await;
     leptos::task::tick().await;
 }
 
@@ -35,7 +40,7 @@ fn heading(container: &web_sys::HtmlElement) -> String {
 #[wasm_bindgen_test]
 async fn welcome_explains_limits_privacy_and_offers_start() {
     window().location().set_hash("#/").unwrap();
-    settle().await;
+    wait_for_events().await;
     let c = mount_app();
     leptos::task::tick().await;
     assert!(heading(&c).contains("care plan"), "heading: {}", heading(&c));
@@ -51,7 +56,7 @@ async fn welcome_explains_limits_privacy_and_offers_start() {
 #[wasm_bindgen_test]
 async fn unknown_hash_shows_not_found_with_a_way_home_and_back_returns() {
     window().location().set_hash("#/").unwrap();
-    settle().await;
+    wait_for_events().await;
     let c = mount_app();
     leptos::task::tick().await;
     window().location().set_hash("#/no-such-view").unwrap();

@@ -1,0 +1,4 @@
+//! Reusable, accessible form widgets.
+
+pub mod checklist;
+pub mod scale;
