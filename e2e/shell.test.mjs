@@ -41,8 +41,18 @@ test('the Content-Security-Policy is strict and carries the loader hash, never u
   try {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
-    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'|CSP_LOADER_HASH/);
-    for (const d of ["default-src 'self'", "style-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'none'"]) {
+    assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'|nonce-|CSP_LOADER_HASH/);
+    // An injected script is refused and reported.
+    const ran = await page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__pwned = 1';
+      document.body.appendChild(s);
+      await new Promise((r) => setTimeout(r, 100));
+      return { pwned: window.__pwned, violations: window.__csp.length };
+    });
+    assert.equal(ran.pwned, undefined, 'injected inline script did not run');
+    assert.ok(ran.violations >= 1, 'a securitypolicyviolation was reported');
+    for (const d of ["default-src 'none'", "style-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
       assert.ok(csp.includes(d), `CSP has ${d}`);
     }
   } finally {
