@@ -1,5 +1,8 @@
 //! The rule book names only known IDs and matches the RULES contract; tricky rules behave as RULES §2 says.
 
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "screening/properties.rs"]
+mod properties;
 #[path = "screening/rule_book.rs"]
 mod rule_book;
 
