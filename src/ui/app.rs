@@ -1,7 +1,12 @@
 //! The app shell: header, the current view chosen from the URL hash, and footer.
 
-use crate::ui::pages::{not_found::NotFound, welcome::Welcome};
+use crate::store::state::AppState;
+use crate::ui::pages::{
+    choose::ChooseView, intake::IntakeView, not_found::NotFound, plan::PlanView,
+    screening::ScreeningView, settings::SettingsView, welcome::Welcome,
+};
 use crate::ui::route::Route;
+use crate::ui::state::AppCtx;
 use leptos::prelude::*;
 
 /// Reads the current hash from the address bar.
@@ -12,6 +17,7 @@ fn current_hash() -> String {
 /// The root component: keeps the route in sync with the hash and renders the matching view.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(AppCtx::new(AppState::default()));
     let (route, set_route) = signal(Route::parse(&current_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_hash()));
@@ -21,7 +27,7 @@ pub fn App() -> impl IntoView {
     // Screen-reader and keyboard users land on the new view's heading, as a page load would do.
     Effect::new(move |prev: Option<()>| {
         let r = route.get();
-        document().set_title(r.title());
+        document().set_title(&r.title());
         if prev.is_some() {
             if let Some(h) = document().get_element_by_id("view-heading") {
                 use wasm_bindgen::JsCast;
@@ -49,6 +55,11 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Welcome => view! { <Welcome /> }.into_any(),
+                Route::Intake(step) => view! { <IntakeView step=step /> }.into_any(),
+                Route::Screening => view! { <ScreeningView /> }.into_any(),
+                Route::Choose => view! { <ChooseView /> }.into_any(),
+                Route::Plan => view! { <PlanView /> }.into_any(),
+                Route::Settings => view! { <SettingsView /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod pages;
 pub mod route;
+pub mod state;
 pub mod widgets;
 
 /// Mounts the app into `<body>`, replacing the static "loading" fallback.

@@ -1,10 +1,132 @@
 //! Hash routes (`#/intake/pain`): they work on any static host and sub-path, and Back/Forward move between views.
 
+use crate::clinical::intake::Intake;
+
+/// One step of the intake wizard, in the order asked. Red flags come second so a person in danger stops early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Age, primary pain, other sites, duration, PEG-3.
+    Pain,
+    /// Red-flag questions.
+    Safety,
+    /// Health conditions.
+    Health,
+    /// Medicines and supplements.
+    Medicines,
+    /// PHQ-4 and the self-harm item.
+    Mood,
+    /// STarT Back (low back pain only).
+    StartBack,
+    /// Current activity level.
+    Activity,
+    /// What matters: values, Whole-Health areas, goals.
+    Values,
+    /// Time, budget, days and preferences.
+    Practical,
+}
+
+impl Step {
+    /// Every step in order (some may not apply to a person).
+    pub const ALL: [Step; 9] = [
+        Step::Pain,
+        Step::Safety,
+        Step::Health,
+        Step::Medicines,
+        Step::Mood,
+        Step::StartBack,
+        Step::Activity,
+        Step::Values,
+        Step::Practical,
+    ];
+
+    /// The URL segment, e.g. `start-back`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Pain => "pain",
+            Step::Safety => "safety",
+            Step::Health => "health",
+            Step::Medicines => "medicines",
+            Step::Mood => "mood",
+            Step::StartBack => "start-back",
+            Step::Activity => "activity",
+            Step::Values => "values",
+            Step::Practical => "practical",
+        }
+    }
+
+    /// Short name for the progress indicator.
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Pain => "Your pain",
+            Step::Safety => "Safety questions",
+            Step::Health => "Your health",
+            Step::Medicines => "Medicines",
+            Step::Mood => "Mood",
+            Step::StartBack => "Back pain impact",
+            Step::Activity => "Activity",
+            Step::Values => "What matters",
+            Step::Practical => "Practicalities",
+        }
+    }
+
+    /// Whether this step is asked of this person (STarT Back is only for low back pain: Keele does not
+    /// recommend it for other conditions, SOURCES §3.4).
+    pub fn applies(self, intake: &Intake) -> bool {
+        match self {
+            Step::StartBack => {
+                intake.pain.as_ref().and_then(|p| p.primary.as_deref()) == Some("low_back")
+            }
+            _ => true,
+        }
+    }
+
+    /// The steps asked of this person, in order.
+    pub fn sequence(intake: &Intake) -> Vec<Step> {
+        Step::ALL
+            .into_iter()
+            .filter(|s| s.applies(intake))
+            .collect()
+    }
+
+    /// The next step asked of this person, if any.
+    pub fn next(self, intake: &Intake) -> Option<Step> {
+        let seq = Step::sequence(intake);
+        let i = Step::ALL.iter().position(|s| *s == self)?;
+        Step::ALL[i + 1..].iter().copied().find(|s| seq.contains(s))
+    }
+
+    /// The previous step asked of this person, if any.
+    pub fn prev(self, intake: &Intake) -> Option<Step> {
+        let seq = Step::sequence(intake);
+        let i = Step::ALL.iter().position(|s| *s == self)?;
+        Step::ALL[..i]
+            .iter()
+            .rev()
+            .copied()
+            .find(|s| seq.contains(s))
+    }
+
+    /// The step with this URL segment.
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
 /// A view of the app, as named by the URL hash.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// `#/` or no hash: the Welcome view.
     Welcome,
+    /// `#/intake/<step>`.
+    Intake(Step),
+    /// `#/screening`: outcome, flags, notices and alerts.
+    Screening,
+    /// `#/choose`: therapy cards.
+    Choose,
+    /// `#/plan`: the weekly plan.
+    Plan,
+    /// `#/settings`: backup, restore, delete, preferences.
+    Settings,
     /// Anything we do not know; keeps the hash so the page can show it.
     NotFound(String),
 }
@@ -16,7 +138,14 @@ impl Route {
         let path = path.trim_end_matches('/');
         match path {
             "" => Route::Welcome,
-            _ => Route::NotFound(path.to_string()),
+            "/screening" => Route::Screening,
+            "/choose" => Route::Choose,
+            "/plan" => Route::Plan,
+            "/settings" => Route::Settings,
+            _ => match path.strip_prefix("/intake/").and_then(Step::from_slug) {
+                Some(step) => Route::Intake(step),
+                None => Route::NotFound(path.to_string()),
+            },
         }
     }
 
@@ -24,22 +153,44 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Welcome => "#/".to_string(),
+            Route::Intake(step) => format!("#/intake/{}", step.slug()),
+            Route::Screening => "#/screening".to_string(),
+            Route::Choose => "#/choose".to_string(),
+            Route::Plan => "#/plan".to_string(),
+            Route::Settings => "#/settings".to_string(),
             Route::NotFound(p) => format!("#{p}"),
         }
     }
 
     /// The document title for this view.
-    pub fn title(&self) -> &'static str {
-        match self {
-            Route::Welcome => "Mosaic — plan your chronic-pain care",
-            Route::NotFound(_) => "Page not found — Mosaic",
-        }
+    pub fn title(&self) -> String {
+        let name = match self {
+            Route::Welcome => return "Mosaic — plan your chronic-pain care".to_string(),
+            Route::Intake(step) => step.title(),
+            Route::Screening => "Safety check",
+            Route::Choose => "Choose therapies",
+            Route::Plan => "Your plan",
+            Route::Settings => "Settings",
+            Route::NotFound(_) => "Page not found",
+        };
+        format!("{name} — Mosaic")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clinical::intake::Pain;
+
+    fn with_primary(p: &str) -> Intake {
+        Intake {
+            pain: Some(Pain {
+                primary: Some(p.into()),
+                ..Pain::default()
+            }),
+            ..Intake::default()
+        }
+    }
 
     #[test]
     fn empty_and_root_hashes_are_welcome() {
@@ -50,11 +201,45 @@ mod tests {
 
     #[test]
     fn unknown_hash_is_not_found_and_keeps_the_path() {
-        assert_eq!(Route::parse("#/nowhere"), Route::NotFound("/nowhere".into()));
+        assert_eq!(
+            Route::parse("#/nowhere"),
+            Route::NotFound("/nowhere".into())
+        );
+        assert_eq!(
+            Route::parse("#/intake/nope"),
+            Route::NotFound("/intake/nope".into())
+        );
     }
 
     #[test]
-    fn href_round_trips() {
-        assert_eq!(Route::parse(&Route::Welcome.href()), Route::Welcome);
+    fn every_route_round_trips_through_its_href() {
+        let mut routes = vec![
+            Route::Welcome,
+            Route::Screening,
+            Route::Choose,
+            Route::Plan,
+            Route::Settings,
+        ];
+        routes.extend(Step::ALL.into_iter().map(Route::Intake));
+        for r in routes {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+    }
+
+    #[test]
+    fn start_back_is_asked_only_for_low_back_pain() {
+        let back = with_primary("low_back");
+        let neck = with_primary("neck");
+        assert_eq!(Step::Mood.next(&back), Some(Step::StartBack));
+        assert_eq!(Step::Mood.next(&neck), Some(Step::Activity));
+        assert_eq!(Step::Activity.prev(&neck), Some(Step::Mood));
+        assert_eq!(Step::sequence(&Intake::default()).len(), 8);
+    }
+
+    #[test]
+    fn red_flags_are_asked_second() {
+        assert_eq!(Step::Pain.next(&Intake::default()), Some(Step::Safety));
+        assert_eq!(Step::Pain.prev(&Intake::default()), None);
+        assert_eq!(Step::Practical.next(&Intake::default()), None);
     }
 }

@@ -1,4 +1,9 @@
 //! One component per view of the flow.
 
+pub mod choose;
+pub mod intake;
 pub mod not_found;
+pub mod plan;
+pub mod screening;
+pub mod settings;
 pub mod welcome;

@@ -87,7 +87,8 @@ pub fn Checklist(
     let error_ref = error_id.clone();
     let none_id = format!("{name}-none");
     let unsure_id = format!("{name}-unsure");
-    let is_chosen = move |id: &str| matches!(value.get(), ListAnswer::Chosen(v) if v.iter().any(|x| x == id));
+    let is_chosen =
+        move |id: &str| matches!(value.get(), ListAnswer::Chosen(v) if v.iter().any(|x| x == id));
     view! {
         <fieldset
             class="checklist"
@@ -179,6 +180,9 @@ mod tests {
         let a = toggle(&ListAnswer::Chosen(vec![]), "nsaid");
         assert_eq!(a, ListAnswer::Chosen(vec!["nsaid".into()]));
         assert_eq!(toggle(&a, "nsaid"), ListAnswer::Unanswered);
-        assert_eq!(toggle(&ListAnswer::Unsure, "opioid"), ListAnswer::Chosen(vec!["opioid".into()]));
+        assert_eq!(
+            toggle(&ListAnswer::Unsure, "opioid"),
+            ListAnswer::Chosen(vec!["opioid".into()])
+        );
     }
 }
