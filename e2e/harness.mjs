@@ -18,9 +18,9 @@ export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Serves dist/ under `base` (default `/`). */
-export function serveDist(base = '/') {
-  return serve({ root: 'dist', base });
+/** Serves the built app (dist/, or $MOSAIC_DIST) under `base` (default `/`). */
+export function serveDist(base = '/', root = process.env.MOSAIC_DIST || 'dist') {
+  return serve({ root, base });
 }
 
 /**
