@@ -4,7 +4,8 @@ use crate::clinical::intake::Intake;
 use crate::clinical::plan::PlanSettings;
 use crate::clinical::progress::CheckIn;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything saved for one person. New fields must have serde defaults so older documents still load.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -27,6 +28,9 @@ pub struct AppState {
     /// List questions the person answered "not sure" (stored as not answered in the intake).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub unsure: BTreeSet<String>,
+    /// Fields this version does not know (e.g. hand-edited or from a newer build), kept so a save never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// Preferences that are not clinical answers.
@@ -75,6 +79,14 @@ mod tests {
         let s: AppState = serde_json::from_str("{}").unwrap();
         assert_eq!(s, AppState::default());
         assert!(!s.has_answers());
+    }
+
+    #[test]
+    fn unknown_top_level_fields_survive_a_round_trip() {
+        let s: AppState =
+            serde_json::from_str(r#"{"selected":["yoga"],"future_field":{"a":1}}"#).unwrap();
+        let back = serde_json::to_string(&s).unwrap();
+        assert!(back.contains(r#""future_field":{"a":1}"#), "{back}");
     }
 
     #[test]

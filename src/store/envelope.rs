@@ -1,0 +1,120 @@
+//! The stored document: a versioned envelope around [`AppState`], and how raw bytes are read back.
+//! Pure (no browser): the storage edge passes strings in and out.
+
+use crate::store::migrate::{migrate, CURRENT_SCHEMA};
+use crate::store::state::AppState;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The `app` marker of every document Mosaic writes.
+pub const APP: &str = "mosaic";
+
+/// What is written under the document key.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Always [`APP`]: tells our documents from anything else under the key.
+    pub app: String,
+    /// Schema of `data`.
+    pub schema: u32,
+    /// Incremented on every save; a tab that saw an older generation must not overwrite a newer one.
+    pub generation: u64,
+    /// When it was saved (ISO 8601, from the browser clock).
+    pub saved_at: String,
+    /// The app state.
+    pub data: Value,
+}
+
+/// What reading stored bytes gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored yet.
+    Empty,
+    /// A document of this or an older schema, migrated to the current one.
+    Ready {
+        /// The state.
+        state: AppState,
+        /// Its generation.
+        generation: u64,
+        /// The schema it was stored with (older means it was migrated and should be backed up first).
+        stored_schema: u32,
+    },
+    /// A document written by a newer version: show read-only, never save over it.
+    Newer {
+        /// Its schema.
+        schema: u32,
+        /// Its generation.
+        generation: u64,
+        /// The part of its data this version understands, if any.
+        state: Option<AppState>,
+    },
+    /// Bytes that could not be read: quarantine them and ask the person.
+    Unreadable {
+        /// Why, in plain words.
+        reason: String,
+    },
+}
+
+/// Wraps a state for storage.
+pub fn encode(state: &AppState, generation: u64, saved_at: &str) -> String {
+    let env = Envelope {
+        app: APP.to_string(),
+        schema: CURRENT_SCHEMA,
+        generation,
+        saved_at: saved_at.to_string(),
+        data: serde_json::to_value(state).unwrap_or(Value::Null),
+    };
+    serde_json::to_string(&env).unwrap_or_default()
+}
+
+/// Reads stored bytes; never panics, whatever they hold.
+pub fn decode(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded::Empty;
+    };
+    let env: Envelope = match serde_json::from_str(raw) {
+        Ok(env) => env,
+        Err(e) => {
+            return Loaded::Unreadable {
+                reason: format!("the saved data is not a readable Mosaic document ({e})"),
+            }
+        }
+    };
+    if env.app != APP {
+        return Loaded::Unreadable {
+            reason: format!("the saved data belongs to another app (\"{}\")", env.app),
+        };
+    }
+    if env.schema > CURRENT_SCHEMA {
+        let state = serde_json::from_value(env.data).ok();
+        return Loaded::Newer {
+            schema: env.schema,
+            generation: env.generation,
+            state,
+        };
+    }
+    let data = match migrate(env.schema, env.data) {
+        Ok(d) => d,
+        Err(reason) => return Loaded::Unreadable { reason },
+    };
+    match serde_json::from_value::<AppState>(data) {
+        Ok(state) => Loaded::Ready {
+            state,
+            generation: env.generation,
+            stored_schema: env.schema,
+        },
+        Err(e) => Loaded::Unreadable {
+            reason: format!("part of the saved data could not be read ({e})"),
+        },
+    }
+}
+
+/// The generation of stored bytes, if they are one of our documents (used to detect a newer save by another tab).
+pub fn generation_of(raw: Option<&str>) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Head {
+        app: String,
+        generation: u64,
+    }
+    let head: Head = serde_json::from_str(raw?).ok()?;
+    (head.app == APP).then_some(head.generation)
+}

@@ -1,0 +1,171 @@
+//! Property tests of the storage codecs: arbitrary app states round-trip; arbitrary bytes never panic the loader.
+#![cfg(not(target_arch = "wasm32"))]
+
+use mosaic::clinical::intake::{Intake, Mood, Pain, Peg, Phq4, Practicalities};
+use mosaic::clinical::plan::PlanSettings;
+use mosaic::clinical::progress::CheckIn;
+use mosaic::store::backup;
+use mosaic::store::envelope::{decode, encode, Loaded};
+use mosaic::store::state::{AppState, Settings};
+use proptest::prelude::*;
+
+const CONDITIONS: &[&str] = &[
+    "low_back",
+    "neck",
+    "knee_oa",
+    "hip_oa",
+    "fibromyalgia",
+    "tension_headache",
+    "migraine",
+    "other",
+];
+const HEALTH: &[&str] = &[
+    "pregnant",
+    "diabetes",
+    "heart_disease",
+    "osteoporosis",
+    "pacemaker",
+    "ptsd",
+    "liver_disease",
+];
+const MEDS: &[&str] = &[
+    "anticoagulant",
+    "nsaid",
+    "serotonergic",
+    "opioid",
+    "many_prescriptions",
+];
+const THERAPIES: &[&str] = &[
+    "exercise",
+    "yoga",
+    "tai_chi",
+    "acupuncture",
+    "massage",
+    "mindfulness",
+    "cbt",
+    "fish_oil",
+    "ginkgo",
+];
+
+fn subset(ids: &'static [&'static str]) -> impl Strategy<Value = Option<Vec<String>>> {
+    proptest::option::of(proptest::sample::subsequence(ids, 0..=ids.len()))
+        .prop_map(|o| o.map(|v| v.into_iter().map(String::from).collect()))
+}
+
+fn item(max: u8) -> impl Strategy<Value = Option<u8>> {
+    proptest::option::of(0..=max)
+}
+
+fn intake() -> impl Strategy<Value = Intake> {
+    (
+        proptest::option::of(18u16..=100),
+        proptest::option::of(proptest::sample::select(CONDITIONS)),
+        proptest::option::of(0u16..=480),
+        (item(10), item(10), item(10)),
+        (item(3), item(3), item(3), item(3), item(3)),
+        subset(HEALTH),
+        subset(MEDS),
+        proptest::option::of(0u16..=2000),
+    )
+        .prop_map(
+            |(age, primary, duration, (p, e, a), (n, w, i, d, sh), conditions, meds, minutes)| {
+                Intake {
+                    age,
+                    pain: Some(Pain {
+                        primary: primary.map(String::from),
+                        duration_months: duration,
+                        peg: Some(Peg {
+                            pain: p,
+                            enjoyment: e,
+                            activity: a,
+                        }),
+                        ..Pain::default()
+                    }),
+                    mood: Some(Mood {
+                        phq4: Some(Phq4 {
+                            nervous: n,
+                            worry: w,
+                            interest: i,
+                            down: d,
+                        }),
+                        self_harm: sh,
+                    }),
+                    symptoms: Some(vec![]),
+                    conditions,
+                    medications: meds,
+                    practicalities: minutes.map(|m| Practicalities {
+                        minutes_per_week: Some(m),
+                        ..Practicalities::default()
+                    }),
+                    ..Intake::default()
+                }
+            },
+        )
+}
+
+fn app_state() -> impl Strategy<Value = AppState> {
+    (
+        intake(),
+        proptest::sample::subsequence(THERAPIES, 0..=THERAPIES.len()),
+        proptest::collection::vec((0u16..=156, item(10), "[a-z ]{0,20}"), 0..20),
+        "[A-Za-z0-9 ]{0,30}",
+    )
+        .prop_map(|(intake, selected, checkins, crisis_line)| AppState {
+            intake,
+            selected: selected.into_iter().map(String::from).collect(),
+            plan: PlanSettings::default(),
+            checkins: checkins
+                .into_iter()
+                .map(|(week, pain, side)| CheckIn {
+                    date: "2026-11-21".into(),
+                    week,
+                    peg: Peg {
+                        pain,
+                        enjoyment: pain,
+                        activity: pain,
+                    },
+                    side_effects: side,
+                    ..CheckIn::default()
+                })
+                .collect(),
+            settings: Settings {
+                crisis_line,
+                ..Settings::default()
+            },
+            ..AppState::default()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn saved_state_loads_back_equal(state in app_state(), generation in 0u64..1_000_000) {
+        match decode(Some(&encode(&state, generation, "2026-11-21T00:00:00Z"))) {
+            Loaded::Ready { state: back, generation: g, .. } => {
+                prop_assert_eq!(back, state);
+                prop_assert_eq!(g, generation);
+            }
+            other => prop_assert!(false, "did not load: {:?}", other),
+        }
+    }
+
+    #[test]
+    fn backup_import_of_export_is_the_same_state(state in app_state()) {
+        let preview = backup::import(backup::export(&state, "now").as_bytes());
+        prop_assert_eq!(preview.map(|p| p.state), Ok(state));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_loader_or_the_importer(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = decode(Some(&text));
+        let _ = backup::import(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_json_shaped_text_never_panics(text in r#"[\{\}\[\]":,0-9a-z ]{0,200}"#) {
+        let _ = decode(Some(&text));
+        let _ = backup::import(text.as_bytes());
+    }
+}
