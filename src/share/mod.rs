@@ -1,1 +1,3 @@
 //! What a patient can take away: backup JSON, FHIR R4, calendar files and share links.
+
+pub mod download;

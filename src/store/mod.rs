@@ -2,5 +2,7 @@
 
 pub mod backup;
 pub mod envelope;
+pub mod local;
 pub mod migrate;
+pub mod saver;
 pub mod state;

@@ -28,6 +28,10 @@ pub struct AppState {
     /// List questions the person answered "not sure" (stored as not answered in the intake).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub unsure: BTreeSet<String>,
+    /// STarT Back items 1–8 answered so far (index 0 = item 1; `true` = agree). The intake's `agree` list is set
+    /// only once all eight are answered, so a skipped item never counts as "disagree".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub start_back_items: Vec<Option<bool>>,
     /// Fields this version does not know (e.g. hand-edited or from a newer build), kept so a save never drops them.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,

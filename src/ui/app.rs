@@ -1,12 +1,13 @@
 //! The app shell: header, the current view chosen from the URL hash, and footer.
 
-use crate::store::state::AppState;
+use crate::store::saver;
 use crate::ui::pages::{
     choose::ChooseView, intake::IntakeView, not_found::NotFound, plan::PlanView,
     screening::ScreeningView, settings::SettingsView, welcome::Welcome,
 };
 use crate::ui::route::Route;
 use crate::ui::state::AppCtx;
+use crate::ui::storage::{SaveIndicator, StorageBanner};
 use leptos::prelude::*;
 
 /// Reads the current hash from the address bar.
@@ -17,7 +18,36 @@ fn current_hash() -> String {
 /// The root component: keeps the route in sync with the hash and renders the matching view.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppCtx::new(AppState::default()));
+    // Load before anything renders; saving starts only after this load, and never over unreadable data.
+    let ctx = AppCtx::new(saver::boot());
+    provide_context(ctx);
+    saver::listen(move |newer| ctx.state.set(newer));
+    Effect::new(move |prev: Option<()>| {
+        ctx.state.with(|s| {
+            if prev.is_some() {
+                saver::schedule(s);
+            }
+        });
+    });
+    // Larger text and higher contrast apply to the whole page.
+    Effect::new(move |_| {
+        let (large, contrast) = ctx
+            .state
+            .with(|s| (s.settings.large_text, s.settings.high_contrast));
+        if let Some(root) = document().document_element() {
+            let list = root.class_list();
+            let _ = if large {
+                list.add_1("large-text")
+            } else {
+                list.remove_1("large-text")
+            };
+            let _ = if contrast {
+                list.add_1("high-contrast")
+            } else {
+                list.remove_1("high-contrast")
+            };
+        }
+    });
     let (route, set_route) = signal(Route::parse(&current_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_hash()));
@@ -51,8 +81,13 @@ pub fn App() -> impl IntoView {
                 <span class="brand-name">"Mosaic"</span>
             </a>
             <p class="tagline">"Plan your chronic-pain care"</p>
+            <nav class="header-nav" aria-label="Mosaic">
+                <SaveIndicator />
+                <a href="#/settings">"Settings"</a>
+            </nav>
         </header>
         <main id="main" tabindex="-1">
+            <StorageBanner />
             {move || match route.get() {
                 Route::Welcome => view! { <Welcome /> }.into_any(),
                 Route::Intake(step) => view! { <IntakeView step=step /> }.into_any(),

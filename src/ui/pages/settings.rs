@@ -1,9 +1,124 @@
-//! The settings view (being written).
+//! Settings: backup, restore, delete everything, storage status, the local crisis line and display preferences.
 
+use crate::store::saver::{self, Status};
+use crate::ui::restore::RestoreBackup;
+use crate::ui::state::use_app;
+use crate::ui::storage::download_backup;
 use leptos::prelude::*;
 
-/// The settings view.
+/// Replaces the page with a fresh start (no history entry), so nothing deleted lingers in memory.
+fn restart() {
+    let location = window().location();
+    let href = location.href().unwrap_or_default();
+    let start = href.split('#').next().unwrap_or_default().to_string();
+    let _ = location.replace(&start);
+}
+
+/// The Settings view.
 #[component]
 pub fn SettingsView() -> impl IntoView {
-    view! { <section class="view" aria-labelledby="view-heading"><h1 id="view-heading" tabindex="-1">"Settings"</h1></section> }
+    let ctx = use_app();
+    let status = saver::status();
+    let persisted = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move { persisted.set(saver::persisted().await) });
+    let confirming = RwSignal::new(false);
+
+    let saved_text = move || match status.get() {
+        Status::Saved { at } if !at.is_empty() => format!("Saved on this device ({at})."),
+        Status::Saved { .. } => "Saved on this device.".to_string(),
+        Status::Fresh => "Nothing has been saved yet.".to_string(),
+        Status::Pending => "Saving…".to_string(),
+        Status::NotSaved { reason } => format!("Not saved: {reason}."),
+        Status::MemoryOnly => "Not saved: this browser does not let Mosaic save.".to_string(),
+        Status::ReadOnly { .. } => "Read-only: saved by a newer version of Mosaic.".to_string(),
+        Status::Quarantined { .. } => {
+            "Saving is paused until you decide about unreadable data.".to_string()
+        }
+        Status::Conflict => "Changed in another tab: choose which version to keep.".to_string(),
+    };
+    let persisted_text = move || {
+        match persisted.get() {
+        Some(true) => "Protected: the browser will not clear Mosaic's data to free space.",
+        Some(false) => "Not protected: the browser may clear Mosaic's data if the device runs low on space. Keep a backup.",
+        None => "The browser did not say whether Mosaic's data is protected. Keep a backup.",
+    }
+    };
+
+    view! {
+        <section class="view settings" aria-labelledby="view-heading">
+            <h1 id="view-heading" tabindex="-1">"Settings"</h1>
+
+            <section class="card" aria-labelledby="data-heading">
+                <h2 id="data-heading">"Your data on this device"</h2>
+                <p data-storage-status>{saved_text}</p>
+                <p data-persisted>{persisted_text}</p>
+                <p>
+                    <button type="button" on:click=move |_| ctx.state.with_untracked(download_backup)>
+                        "Download a backup"
+                    </button>
+                </p>
+                <p class="hint">"A backup is a file you keep. It holds your answers, choices, plan and check-ins."</p>
+                <RestoreBackup id="settings-restore" />
+            </section>
+
+            <section class="card" aria-labelledby="crisis-heading">
+                <h2 id="crisis-heading">"Your local crisis line"</h2>
+                <label for="crisis-line">"Crisis line to show if you tell Mosaic you are thinking of harming yourself"</label>
+                <input
+                    type="text"
+                    id="crisis-line"
+                    autocomplete="off"
+                    maxlength="120"
+                    aria-describedby="crisis-help"
+                    prop:value=move || ctx.state.with(|s| s.settings.crisis_line.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        ctx.update(|s| s.settings.crisis_line = v);
+                    }
+                />
+                <p class="hint" id="crisis-help">
+                    "For example the name and number of a crisis line where you live. Left empty, Mosaic says "
+                    "\"your local emergency number\" and shows 988 for the US."
+                </p>
+            </section>
+
+            <section class="card" aria-labelledby="display-heading">
+                <h2 id="display-heading">"Display"</h2>
+                <div class="toggle">
+                    <input type="checkbox" id="large-text"
+                        prop:checked=move || ctx.state.with(|s| s.settings.large_text)
+                        on:change=move |ev| { let on = event_target_checked(&ev); ctx.update(|s| s.settings.large_text = on) } />
+                    <label for="large-text">"Larger text"</label>
+                </div>
+                <div class="toggle">
+                    <input type="checkbox" id="high-contrast"
+                        prop:checked=move || ctx.state.with(|s| s.settings.high_contrast)
+                        on:change=move |ev| { let on = event_target_checked(&ev); ctx.update(|s| s.settings.high_contrast = on) } />
+                    <label for="high-contrast">"Higher contrast"</label>
+                </div>
+            </section>
+
+            <section class="card danger-zone" aria-labelledby="delete-heading">
+                <h2 id="delete-heading">"Delete everything"</h2>
+                <p>"Removes all of Mosaic's data from this browser: answers, choices, plan, check-ins, settings and kept copies. This cannot be undone — download a backup first if you may want it later."</p>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete everything…"</button>
+                    }
+                >
+                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete">
+                        <p id="confirm-delete"><strong>"Delete all of Mosaic's data from this browser?"</strong></p>
+                        <div class="banner-actions">
+                            <button type="button" class="danger" on:click=move |_| {
+                                saver::delete_everything();
+                                restart();
+                            }>"Yes, delete everything"</button>
+                            <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        </div>
+                    </div>
+                </Show>
+            </section>
+        </section>
+    }
 }

@@ -1,10 +1,14 @@
 //! The Welcome view: what Mosaic is and is not, what to do in an emergency, the privacy promise, and the start action.
 
+use crate::ui::restore::RestoreBackup;
+use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// First view a person sees.
 #[component]
 pub fn Welcome() -> impl IntoView {
+    let ctx = use_app();
+    let has_answers = move || ctx.state.with(|s| s.has_answers());
     view! {
         <section class="view welcome" aria-labelledby="view-heading">
             <h1 id="view-heading" tabindex="-1">"Build a care plan for your chronic pain"</h1>
@@ -14,8 +18,16 @@ pub fn Welcome() -> impl IntoView {
             </p>
 
             <div class="actions">
-                <a class="button primary" href="#/intake/pain">"Start planning"</a>
-                <span class="hint">"About 10 minutes. You can stop and come back."</span>
+                <Show
+                    when=has_answers
+                    fallback=|| view! {
+                        <a class="button primary" href="#/intake/pain">"Start planning"</a>
+                        <span class="hint">"About 10 minutes. You can stop and come back."</span>
+                    }
+                >
+                    <a class="button primary" href="#/intake/pain">"Continue where you left off"</a>
+                    <a class="button" href="#/screening">"See your safety check"</a>
+                </Show>
             </div>
 
             <div class="cards">
@@ -49,6 +61,12 @@ pub fn Welcome() -> impl IntoView {
                     "If you are thinking about harming yourself, contact a crisis line now: in the US call or text "
                     <strong>"988"</strong> ", elsewhere your local crisis line or emergency number."
                 </p>
+            </section>
+
+            <section class="card restore-card" aria-labelledby="restore-heading">
+                <h2 id="restore-heading">"Already have a backup?"</h2>
+                <p>"If you saved a Mosaic backup file before, you can open it here. You will see what it holds before anything changes."</p>
+                <RestoreBackup id="welcome-restore" />
             </section>
 
             <section class="callout privacy" aria-labelledby="privacy-heading">

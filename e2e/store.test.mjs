@@ -1,0 +1,263 @@
+// End-to-end fault injection for persistence (RELIABILITY §6 tests 1, 3, 5, 7, 8, 9, 10): the app must never
+// lose or silently overwrite a patient's data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, serveDist, openApp, axe } from './harness.mjs';
+
+const DOC = 'mosaic/doc';
+let browser;
+let site;
+before(async () => {
+  site = await serveDist('/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+/** A context whose localStorage holds `entries` before the app first loads, with every setItem recorded. */
+async function seeded(entries, { initScript } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.__writes = [];
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      window.__writes.push(k);
+      return original.call(this, k, v);
+    };
+  });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  await page.goto(`${site.url}public/icon.svg`);
+  await page.evaluate((e) => { for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
+  return { context, page };
+}
+
+async function openSeeded(page) {
+  await page.goto(site.url);
+  await page.waitForSelector('#main h1');
+}
+
+const setCrisisLine = async (page, text) => {
+  await page.goto(`${site.url}#/settings`);
+  const field = page.getByLabel(/crisis line to show/i);
+  await field.fill(text);
+};
+
+const storedDoc = (page) => page.evaluate((k) => localStorage.getItem(k), DOC);
+
+test('truncated JSON: recovery banner, bytes kept, no write to the document until the person chooses', async () => {
+  const broken = '{"app":"mosaic","schema":1,"data":{"plan":';
+  const { context, page } = await seeded({ [DOC]: broken });
+  try {
+    await openSeeded(page);
+    const banner = page.locator('[data-banner="recovery"]');
+    await banner.waitFor();
+    assert.equal(await banner.getAttribute('role'), 'alert');
+    assert.equal(await storedDoc(page), broken, 'original bytes untouched');
+    const quarantined = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mosaic/quarantine/')).map((k) => localStorage.getItem(k)));
+    assert.deepEqual(quarantined, [broken], 'a byte-identical copy is quarantined');
+    // Typing elsewhere must not write the document while the choice is pending.
+    await setCrisisLine(page, 'Test line 123');
+    await page.waitForTimeout(600);
+    assert.equal(await storedDoc(page), broken);
+    assert.ok(!(await page.evaluate(() => window.__writes)).includes('mosaic/doc'), 'no setItem on the document');
+    assert.deepEqual(await axe(page), [], 'the recovery banner is accessible');
+    // Download the unreadable data: byte-identical.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the unreadable data' }).click(),
+    ]);
+    assert.equal(await readFile(await download.path(), 'utf8'), broken);
+    // Start fresh keeps the copy and saving resumes.
+    await page.getByRole('button', { name: /Start fresh/ }).click();
+    await banner.waitFor({ state: 'detached' });
+    await page.getByLabel(/crisis line to show/i).fill('Test line 456');
+    await page.waitForTimeout(600);
+    assert.match(await storedDoc(page), /Test line 456/);
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mosaic/quarantine/')).map((k) => localStorage.getItem(k)));
+    assert.deepEqual(kept, [broken], 'the quarantined copy survives starting fresh');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a document from a newer version opens read-only, is never written, and can be downloaded', async () => {
+  const newer = JSON.stringify({ app: 'mosaic', schema: 99, generation: 3, saved_at: 'x', data: { selected: ['yoga'], settings: { crisis_line: 'Newer line' } } });
+  const { context, page } = await seeded({ [DOC]: newer });
+  try {
+    await openSeeded(page);
+    await page.getByText('Saved by a newer version of Mosaic').waitFor();
+    await setCrisisLine(page, 'Edited in old version');
+    await page.waitForTimeout(800);
+    assert.equal(await storedDoc(page), newer);
+    assert.equal((await page.evaluate(() => window.__writes)).filter((k) => k.startsWith('mosaic/')).length, 0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download your saved data' }).click(),
+    ]);
+    assert.equal(await readFile(await download.path(), 'utf8'), newer);
+  } finally {
+    await context.close();
+  }
+});
+
+for (const [label, thrower] of [
+  ['QuotaExceededError', "throw new DOMException('full', 'QuotaExceededError')"],
+  ['NS_ERROR_DOM_QUOTA_REACHED', "throw new DOMException('full', 'NS_ERROR_DOM_QUOTA_REACHED')"],
+  ['code 22', "throw Object.assign(new Error('full'), { code: 22 })"],
+  ['code 1014', "throw Object.assign(new Error('full'), { code: 1014 })"],
+  ['a silently dropped write', 'return undefined'],
+]) {
+  test(`storage full (${label}): "Not saved" is visible, answers stay, the old document is untouched`, async () => {
+    const before = JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: 'x', data: { settings: { crisis_line: 'Old line' } } });
+    const { context, page } = await seeded({ [DOC]: before }, {
+      initScript: `(() => {
+        const original = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) {
+          if (k === 'mosaic/doc' && window.__full) { ${thrower}; }
+          return original.call(this, k, v);
+        };
+      })()`,
+    });
+    try {
+      await openSeeded(page);
+      await page.evaluate(() => { window.__full = true; });
+      await setCrisisLine(page, 'Unsaved line');
+      await page.locator('[data-save-status="problem"]').waitFor({ timeout: 2000 });
+      await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
+      assert.equal(await page.getByLabel(/crisis line to show/i).inputValue(), 'Unsaved line');
+      assert.equal(await storedDoc(page), before);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download a backup' }).first().click(),
+      ]);
+      assert.match(await readFile(await download.path(), 'utf8'), /Unsaved line/, 'the backup holds the unsaved edit');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('a value typed and the page hidden within 100 ms is kept', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.url}#/settings`);
+    await page.getByLabel(/crisis line to show/i).fill('Typed then hidden');
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    assert.match(await storedDoc(page), /Typed then hidden/);
+    await page.getByLabel(/crisis line to show/i).fill('Typed then closed');
+    await page.close({ runBeforeUnload: true });
+    const again = await context.newPage();
+    await again.goto(`${site.url}#/settings`);
+    assert.equal(await again.getByLabel(/crisis line to show/i).inputValue(), 'Typed then closed');
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs: a stale tab never overwrites newer data, and asks which version to keep', async () => {
+  const context = await browser.newContext();
+  try {
+    const a = await context.newPage();
+    await a.goto(`${site.url}#/settings`);
+    const b = await context.newPage();
+    // Tab B misses the other tab's save notifications, as a frozen or slow tab would.
+    await b.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+    await b.goto(`${site.url}#/settings`);
+    await a.getByLabel(/crisis line to show/i).fill('From tab A');
+    await a.waitForTimeout(600);
+    assert.match(await storedDoc(a), /From tab A/);
+    await b.getByLabel(/crisis line to show/i).fill('From stale tab B');
+    await b.getByText('Mosaic was changed in another tab').waitFor();
+    assert.match(await storedDoc(a), /From tab A/, 'B did not overwrite A');
+    await b.getByRole('button', { name: "Use the other tab's version" }).click();
+    assert.equal(await b.getByLabel(/crisis line to show/i).inputValue(), 'From tab A');
+    // A tab that does get the notification follows the other tab without asking.
+    const c = await context.newPage();
+    await c.goto(`${site.url}#/settings`);
+    await a.getByLabel(/crisis line to show/i).fill('Second edit in A');
+    await c.waitForFunction(() => document.querySelector('#crisis-line').value === 'Second edit in A');
+  } finally {
+    await context.close();
+  }
+});
+
+test('backup, delete everything, restore: the same data comes back; persistence was requested once', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    await context.addInitScript(() => {
+      window.__persistCalls = 0;
+      if (navigator.storage) {
+        const original = navigator.storage.persist.bind(navigator.storage);
+        navigator.storage.persist = () => { window.__persistCalls += 1; return original(); };
+      }
+    });
+    const page = await context.newPage();
+    await setCrisisLine(page, 'Backup round trip');
+    await page.waitForTimeout(600);
+    await page.getByLabel('Larger text').check();
+    await page.waitForTimeout(600);
+    assert.equal(await page.evaluate(() => window.__persistCalls), 1);
+    await page.locator('[data-persisted]').waitFor();
+    const original = JSON.parse(await storedDoc(page)).data;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a backup' }).first().click(),
+    ]);
+    const file = await download.path();
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.waitForURL((u) => !u.hash);
+    await page.getByRole('link', { name: 'Start planning' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mosaic/'))), []);
+    await page.getByLabel('Restore a backup').setInputFiles(file);
+    await page.getByText('This backup holds').waitFor();
+    assert.equal(await storedDoc(page), null, 'nothing changes before confirming');
+    await page.getByRole('button', { name: 'Restore this backup' }).click();
+    await page.waitForURL(/#\/screening/);
+    assert.deepEqual(JSON.parse(await storedDoc(page)).data, original);
+  } finally {
+    await context.close();
+  }
+});
+
+test('malformed, oversized and wrong-format backups are refused with a clear message and nothing changes', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await setCrisisLine(page, 'Keep me');
+    await page.waitForTimeout(600);
+    const before = await storedDoc(page);
+    const cases = [
+      ['broken.json', '{"format":"mosaic-backup",', /could not be read/],
+      ['other.json', '{"format":"something-else","schema":1,"data":{}}', /format is "something-else"/],
+      ['newer.json', '{"format":"mosaic-backup","schema":42,"data":{}}', /newer version/],
+      ['big.json', ' '.repeat(1024 * 1024 + 10), /too large/],
+      ['ids.json', '{"format":"mosaic-backup","schema":1,"data":{"intake":{"conditions":["werewolf"]}}}', /werewolf/],
+    ];
+    for (const [name, contents, message] of cases) {
+      await page.getByLabel('Restore a backup').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
+      await page.locator('#settings-restore-error').filter({ hasText: message }).waitFor();
+      assert.equal(await page.getByText('This backup holds').count(), 0, `${name}: no preview`);
+      assert.equal(await storedDoc(page), before, `${name}: nothing changed`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('Settings and the Welcome restore control have no axe-core violations', async () => {
+  const { context, page } = await openApp(browser, `${site.url}#/settings`);
+  try {
+    assert.deepEqual(await axe(page), []);
+  } finally {
+    await context.close();
+  }
+});
