@@ -2,8 +2,10 @@
 
 pub mod app;
 pub mod pages;
+pub mod restore;
 pub mod route;
 pub mod state;
+pub mod storage;
 pub mod widgets;
 
 /// Mounts the app into `<body>`, replacing the static "loading" fallback.
