@@ -261,3 +261,23 @@ test('Settings and the Welcome restore control have no axe-core violations', asy
     await context.close();
   }
 });
+
+test('storage that cannot be used at all: memory-only mode with a banner, and a backup still works', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}#/settings`);
+    await page.getByRole('alert').filter({ hasText: 'not letting Mosaic save' }).waitFor();
+    await page.getByLabel(/crisis line to show/i).fill('Memory only');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a backup' }).first().click(),
+    ]);
+    assert.match(await readFile(await download.path(), 'utf8'), /Memory only/);
+  } finally {
+    await context.close();
+  }
+});

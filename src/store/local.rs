@@ -111,12 +111,19 @@ pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether storage can be written at all (a probe write that is removed again).
+/// Whether storage can be used: an existing document proves it without writing; otherwise a probe write
+/// (outside Mosaic's prefix, removed at once) tells.
 pub fn available() -> bool {
-    let probe = "mosaic/probe";
-    let ok = set(probe, "1").is_ok();
-    remove(probe);
-    ok || matches!(get(DOC_KEY), Ok(Some(_)))
+    match get(DOC_KEY) {
+        Ok(Some(_)) => true,
+        Ok(None) => {
+            let probe = "mosaic-probe";
+            let ok = set(probe, "1").is_ok();
+            remove(probe);
+            ok
+        }
+        Err(_) => false,
+    }
 }
 
 /// Removes every key Mosaic wrote.
