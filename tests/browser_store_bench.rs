@@ -1,0 +1,92 @@
+//! Benchmark in Chromium (DESIGN §6): save and load of a full plan with three years of weekly check-ins.
+//! Prints the figures (reported in the README); only the stored size, which is deterministic, is asserted.
+#![cfg(target_arch = "wasm32")]
+
+use mosaic::clinical::intake::Intake;
+use mosaic::clinical::progress::CheckIn;
+use mosaic::store::envelope::{decode, encode, Loaded};
+use mosaic::store::local;
+use mosaic::store::state::AppState;
+use std::collections::BTreeMap;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const INTAKE: &str = r#"{"age":67,"pain":{"primary":"low_back","sites":["neck","knee_oa"],"duration_months":30,
+"peg":{"pain":6,"enjoyment":6,"activity":5}},"mood":{"phq4":{"nervous":1,"worry":1,"interest":1,"down":0},"self_harm":0},
+"start_back":{"agree":[1,3,4],"bothersome":"moderately"},"symptoms":[],"conditions":["osteoporosis","diabetes"],
+"medications":["anticoagulant","nsaid"],"supplements":["fish_oil","turmeric"],"activity":"inactive",
+"values":{"what_matters":"Playing with my grandchildren and gardening without paying for it the next day.",
+"areas":[{"area":"moving","now":2,"want":4},{"area":"recharge","now":2,"want":4},{"area":"food","now":3,"want":4}],
+"goals":["Walk to the park and back","Garden for an hour","Sleep through the night"]},
+"practicalities":{"minutes_per_week":240,"budget_per_month":150,"days":[0,2,4,5],"needles_ok":true,"touch_ok":true,"home_only":false}}"#;
+
+fn full_state() -> AppState {
+    let intake: Intake = Intake::parse_lenient(INTAKE).expect("benchmark intake parses");
+    let selected: Vec<String> = ["exercise", "yoga", "tai_chi", "acupuncture", "massage", "mindfulness", "cbt", "fish_oil"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let checkins = (0..156u16)
+        .map(|w| {
+            let mut sessions = BTreeMap::new();
+            for t in ["exercise", "yoga", "acupuncture", "mindfulness"] {
+                sessions.insert(t.to_string(), (w % 3) as u8 + 1);
+            }
+            CheckIn {
+                date: format!("20{:02}-{:02}-{:02}", 26 + w / 52, 1 + (w % 52) / 5, 1 + w % 28),
+                week: w + 1,
+                peg: mosaic::clinical::intake::Peg {
+                    pain: Some((6 - (w % 5) as i16).max(0) as u8),
+                    enjoyment: Some(5),
+                    activity: Some(4),
+                },
+                sleep: Some(4),
+                mood: None,
+                sessions,
+                side_effects: if w % 4 == 0 { "A little sore after the session, gone next day.".into() } else { String::new() },
+            }
+        })
+        .collect();
+    AppState { intake, selected, checkins, ..AppState::default() }
+}
+
+fn now() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+
+#[wasm_bindgen_test]
+fn save_and_load_three_years_of_check_ins() {
+    let state = full_state();
+    let key = "mosaic/bench";
+    let runs = 50;
+    let mut save = Vec::new();
+    let mut load = Vec::new();
+    let mut size = 0;
+    for i in 0..runs {
+        let t0 = now();
+        let doc = encode(&state, i, "2026-11-21T12:00:00.000Z");
+        local::set_verified(key, &doc).expect("saved");
+        let t1 = now();
+        let raw = local::get(key).unwrap();
+        let loaded = decode(raw.as_deref());
+        let t2 = now();
+        assert!(matches!(loaded, Loaded::Ready { state: ref s, .. } if s.checkins.len() == 156));
+        size = doc.len();
+        save.push(t1 - t0);
+        load.push(t2 - t1);
+    }
+    local::remove(key);
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v[v.len() / 2]
+    };
+    let line = format!(
+        "store bench: save median {:.2} ms, load median {:.2} ms, stored {:.1} KB (156 weekly check-ins, 8 therapies; budget 5 ms each, 100 KB)",
+        median(&mut save),
+        median(&mut load),
+        size as f64 / 1024.0
+    );
+    web_sys::console::log_1(&line.clone().into());
+    assert!(size <= 100 * 1024, "stored size over budget: {line}");
+}
