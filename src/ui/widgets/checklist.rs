@@ -1,5 +1,5 @@
 //! A labelled group of checkboxes for a list answer, where "none of these" (`Some([])`), a ticked list,
-//! "not sure" and "not answered" (`None`) stay distinct.
+//! "not sure" and "not answered" (`None`) stay distinct. Options may be shown in titled sub-groups.
 
 use leptos::prelude::*;
 
@@ -8,10 +8,29 @@ use leptos::prelude::*;
 pub struct Item {
     /// Stable ID stored in the answer.
     pub id: String,
-    /// Visible label.
+    /// Visible label (the accessible name).
     pub label: String,
-    /// Optional help, e.g. example medicine names.
+    /// Optional help, e.g. example medicine names (announced as a description).
     pub help: String,
+}
+
+/// Options shown together; a titled group is its own fieldset inside the question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemGroup {
+    /// Sub-heading of the group (its legend); empty for a plain list.
+    pub title: String,
+    /// The options in this group.
+    pub items: Vec<Item>,
+}
+
+impl ItemGroup {
+    /// A single untitled group holding every option.
+    pub fn plain(items: Vec<Item>) -> Vec<ItemGroup> {
+        vec![ItemGroup {
+            title: String::new(),
+            items,
+        }]
+    }
 }
 
 /// The answer to a list question as the widget shows it.
@@ -38,6 +57,11 @@ impl ListAnswer {
     pub fn is_answered(&self) -> bool {
         !matches!(self, ListAnswer::Unanswered)
     }
+
+    /// Whether `id` is ticked.
+    pub fn has(&self, id: &str) -> bool {
+        matches!(self, ListAnswer::Chosen(v) if v.iter().any(|x| x == id))
+    }
 }
 
 /// Toggles `id` in the answer, leaving "none"/"not sure" when something is ticked.
@@ -57,25 +81,90 @@ pub fn toggle(answer: &ListAnswer, id: &str) -> ListAnswer {
     ListAnswer::Chosen(list)
 }
 
+/// Toggles an exclusive choice ("none" or "not sure"): ticking it replaces everything, unticking leaves nothing.
+pub fn toggle_exclusive(answer: &ListAnswer, choice: ListAnswer) -> ListAnswer {
+    if *answer == choice {
+        ListAnswer::Unanswered
+    } else {
+        choice
+    }
+}
+
+/// One checkbox row: the label is the name, the help its description.
+fn option_row(
+    name: &'static str,
+    item: Item,
+    value: Signal<ListAnswer>,
+    on_change: Callback<ListAnswer>,
+) -> impl IntoView {
+    let id = format!("{name}-{}", item.id);
+    let label_id = format!("{id}-label");
+    let help_id = format!("{id}-help");
+    let has_help = !item.help.is_empty();
+    let (checked_id, toggle_id) = (item.id.clone(), item.id.clone());
+    view! {
+        <li class="option">
+            <input
+                type="checkbox"
+                id=id.clone()
+                data-id=item.id
+                aria-labelledby=label_id.clone()
+                aria-describedby=has_help.then(|| help_id.clone())
+                prop:checked=move || value.with(|v| v.has(&checked_id))
+                on:change=move |_| on_change.run(toggle(&value.get_untracked(), &toggle_id))
+            />
+            <label for=id>
+                <span class="option-label" id=label_id>{item.label}</span>
+                {has_help.then(|| view! { <span class="option-help" id=help_id>{item.help}</span> })}
+            </label>
+        </li>
+    }
+}
+
+/// One exclusive row ("none of these", "not sure").
+fn exclusive_row(
+    id: String,
+    label: &'static str,
+    choice: ListAnswer,
+    value: Signal<ListAnswer>,
+    on_change: Callback<ListAnswer>,
+) -> impl IntoView {
+    let is_it = choice.clone();
+    view! {
+        <li class="option exclusive">
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=move || value.with(|v| *v == is_it)
+                on:change=move |_| on_change.run(toggle_exclusive(&value.get_untracked(), choice.clone()))
+            />
+            <label for=id><span class="option-label">{label}</span></label>
+        </li>
+    }
+}
+
 /// A checklist question.
 #[component]
 pub fn Checklist(
-    /// Unique name (id prefix).
+    /// Unique name: the fieldset's id and the prefix of every option id.
     name: &'static str,
     /// The question, used as the group's legend.
     #[prop(into)]
     legend: String,
-    /// The options.
-    items: Vec<Item>,
+    /// Short instruction under the legend, e.g. "Tick all that apply."
+    #[prop(into, optional)]
+    hint: Option<String>,
+    /// The options, in titled groups or one plain group.
+    groups: Vec<ItemGroup>,
     /// Current answer.
     #[prop(into)]
     value: Signal<ListAnswer>,
     /// Called with the new answer.
     #[prop(into)]
     on_change: Callback<ListAnswer>,
-    /// Label of the exclusive "none of these" option.
-    #[prop(default = "None of these")]
-    none_label: &'static str,
+    /// Label of the exclusive "none of these" option; no such option when `None`.
+    #[prop(default = Some("None of these"))]
+    none_label: Option<&'static str>,
     /// Label of the exclusive "not sure" option; omitted when `None`.
     #[prop(optional)]
     unsure_label: Option<&'static str>,
@@ -84,81 +173,60 @@ pub fn Checklist(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let error_id = format!("{name}-error");
-    let error_ref = error_id.clone();
-    let none_id = format!("{name}-none");
-    let unsure_id = format!("{name}-unsure");
-    let is_chosen =
-        move |id: &str| matches!(value.get(), ListAnswer::Chosen(v) if v.iter().any(|x| x == id));
+    let hint_id = format!("{name}-hint");
+    let has_hint = hint.is_some();
+    let described = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let groups = groups
+        .into_iter()
+        .map(|g| {
+            let rows = g
+                .items
+                .into_iter()
+                .map(|item| option_row(name, item, value, on_change))
+                .collect_view();
+            if g.title.is_empty() {
+                view! { <ul class="options">{rows}</ul> }.into_any()
+            } else {
+                view! {
+                    <fieldset class="option-group">
+                        <legend>{g.title}</legend>
+                        <ul class="options">{rows}</ul>
+                    </fieldset>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    let exclusive = none_label.is_some() || unsure_label.is_some();
     view! {
         <fieldset
-            class="checklist"
-            class:has-error=move || error.get().is_some()
-            aria-describedby=move || error.get().map(|_| error_ref.clone())
+            class="question checklist"
+            id=name
+            class:has-error=move || error.with(Option::is_some)
+            aria-describedby=described
         >
             <legend>{legend}</legend>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
-            <ul class="options">
-                {items
-                    .into_iter()
-                    .map(|item| {
-                        let id = format!("{name}-{}", item.id);
-                        let help_id = format!("{id}-help");
-                        let has_help = !item.help.is_empty();
-                        let item_id = item.id.clone();
-                        let item_id2 = item.id.clone();
-                        view! {
-                            <li class="option">
-                                <input
-                                    type="checkbox"
-                                    id=id.clone()
-                                    data-id=item.id.clone()
-                                    aria-describedby=has_help.then(|| help_id.clone())
-                                    prop:checked=move || is_chosen(&item_id)
-                                    on:change=move |_| on_change.run(toggle(&value.get_untracked(), &item_id2))
-                                />
-                                <label for=id>
-                                    <span class="option-label">{item.label}</span>
-                                    {has_help.then(|| view! { <span class="option-help" id=help_id>{item.help}</span> })}
-                                </label>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-                <li class="option exclusive">
-                    <input
-                        type="checkbox"
-                        id=none_id.clone()
-                        prop:checked=move || value.get() == ListAnswer::Chosen(vec![])
-                        on:change=move |_| {
-                            let next = if value.get_untracked() == ListAnswer::Chosen(vec![]) {
-                                ListAnswer::Unanswered
-                            } else {
-                                ListAnswer::Chosen(vec![])
-                            };
-                            on_change.run(next)
-                        }
-                    />
-                    <label for=none_id><span class="option-label">{none_label}</span></label>
-                </li>
-                {unsure_label.map(|label| view! {
-                    <li class="option exclusive">
-                        <input
-                            type="checkbox"
-                            id=unsure_id.clone()
-                            prop:checked=move || value.get() == ListAnswer::Unsure
-                            on:change=move |_| {
-                                let next = if value.get_untracked() == ListAnswer::Unsure {
-                                    ListAnswer::Unanswered
-                                } else {
-                                    ListAnswer::Unsure
-                                };
-                                on_change.run(next)
-                            }
-                        />
-                        <label for=unsure_id.clone()><span class="option-label">{label}</span></label>
-                    </li>
-                })}
-            </ul>
+            {groups}
+            {exclusive.then(|| view! {
+                <ul class="options exclusive-options">
+                    {none_label.map(|l| exclusive_row(format!("{name}-none"), l, ListAnswer::Chosen(vec![]), value, on_change))}
+                    {unsure_label.map(|l| exclusive_row(format!("{name}-unsure"), l, ListAnswer::Unsure, value, on_change))}
+                </ul>
+            })}
         </fieldset>
     }
 }
@@ -179,10 +247,26 @@ mod tests {
     fn ticking_replaces_none_and_unticking_the_last_leaves_it_unanswered() {
         let a = toggle(&ListAnswer::Chosen(vec![]), "nsaid");
         assert_eq!(a, ListAnswer::Chosen(vec!["nsaid".into()]));
+        assert!(a.has("nsaid") && !a.has("opioid"));
         assert_eq!(toggle(&a, "nsaid"), ListAnswer::Unanswered);
         assert_eq!(
             toggle(&ListAnswer::Unsure, "opioid"),
             ListAnswer::Chosen(vec!["opioid".into()])
+        );
+    }
+
+    #[test]
+    fn exclusive_choices_replace_ticks_and_untick_to_not_answered() {
+        let ticked = ListAnswer::Chosen(vec!["nsaid".into()]);
+        let none = toggle_exclusive(&ticked, ListAnswer::Chosen(vec![]));
+        assert_eq!(none, ListAnswer::Chosen(vec![]));
+        assert_eq!(
+            toggle_exclusive(&none, ListAnswer::Unsure),
+            ListAnswer::Unsure
+        );
+        assert_eq!(
+            toggle_exclusive(&ListAnswer::Unsure, ListAnswer::Unsure),
+            ListAnswer::Unanswered
         );
     }
 }

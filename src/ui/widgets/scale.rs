@@ -1,6 +1,7 @@
 //! The 0–10 scale: eleven native radio buttons in a labelled group (tap to set, arrow keys, no dragging),
 //! each announced with its meaning, and "not answered" kept distinct from 0.
 
+use crate::ui::widgets::radio::focus_id;
 use leptos::prelude::*;
 
 /// Word for a 0–10 pain intensity, used in what a screen reader announces.
@@ -52,14 +53,17 @@ pub fn Scale(
     describe: fn(u8) -> &'static str,
 ) -> impl IntoView {
     let hint_id = format!("{name}-hint");
+    let legend_id = format!("{name}-legend");
     let described_by = hint_id.clone();
+    let clear_described = legend_id.clone();
+    let first_id = format!("{name}-0");
     let status = move || match value.get() {
         Some(n) => format!("Your answer: {}", announce(n, describe)),
         None => "Not answered yet".to_string(),
     };
     view! {
-        <fieldset class="scale" aria-describedby=described_by>
-            <legend>{legend}</legend>
+        <fieldset class="question scale" id=name aria-describedby=described_by>
+            <legend id=legend_id>{legend}</legend>
             <div class="scale-options">
                 {(0u8..=10)
                     .map(|n| {
@@ -81,19 +85,49 @@ pub fn Scale(
                     })
                     .collect_view()}
             </div>
-            <div class="scale-ends" id=hint_id aria-hidden="true">
+            <div class="scale-ends" id=hint_id>
                 <span>"0 = " {low}</span>
                 <span>"10 = " {high}</span>
             </div>
-            <p class="scale-status" aria-live="polite">
-                {status}
+            <div class="scale-status">
+                <p aria-live="polite">{status}</p>
                 <Show when=move || value.get().is_some()>
-                    " "
-                    <button type="button" class="link-button" on:click=move |_| on_change.run(None)>
+                    <button
+                        type="button"
+                        class="link-button clear"
+                        aria-describedby=clear_described.clone()
+                        on:click={
+                            let first_id = first_id.clone();
+                            move |_| {
+                                on_change.run(None);
+                                let first_id = first_id.clone();
+                                request_animation_frame(move || focus_id(&first_id));
+                            }
+                        }
+                    >
                         "Clear answer"
                     </button>
                 </Show>
-            </p>
+            </div>
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn announcements_carry_the_number_and_its_meaning() {
+        assert_eq!(announce(7, pain_word), "7 out of 10, severe");
+        assert_eq!(announce(0, pain_word), "0 out of 10, no pain");
+        assert_eq!(
+            announce(10, interference_word),
+            "10 out of 10, completely interferes"
+        );
+        assert_eq!(
+            announce(5, interference_word),
+            "5 out of 10, interferes moderately"
+        );
     }
 }

@@ -1,13 +1,43 @@
-//! The intake wizard: one file per step (being written).
+//! The intake wizard: one file per step inside a shared frame ([`shell`]); the answer mapping ([`model`]),
+//! validation ([`validate`]) and option lists ([`lists`]) are plain functions tested natively.
+
+pub mod activity;
+pub mod health;
+pub mod lists;
+pub mod medicines;
+pub mod model;
+pub mod mood;
+pub mod pain;
+pub mod practical;
+pub mod safety;
+pub mod shell;
+pub mod start_back;
+pub mod validate;
+pub mod values;
 
 use crate::ui::route::Step;
 use leptos::prelude::*;
+use shell::StepShell;
 
-/// Renders one step of the intake wizard.
+/// Renders one step of the intake wizard inside the step frame.
 #[component]
 pub fn IntakeView(
     /// The step to show.
     step: Step,
 ) -> impl IntoView {
-    view! { <section class="view" aria-labelledby="view-heading"><h1 id="view-heading" tabindex="-1">{step.title()}</h1></section> }
+    view! {
+        <StepShell step=step>
+            {match step {
+                Step::Pain => view! { <pain::PainStep /> }.into_any(),
+                Step::Safety => view! { <safety::SafetyStep /> }.into_any(),
+                Step::Health => view! { <health::HealthStep /> }.into_any(),
+                Step::Medicines => view! { <medicines::MedicinesStep /> }.into_any(),
+                Step::Mood => view! { <mood::MoodStep /> }.into_any(),
+                Step::StartBack => view! { <start_back::StartBackStep /> }.into_any(),
+                Step::Activity => view! { <activity::ActivityStep /> }.into_any(),
+                Step::Values => view! { <values::ValuesStep /> }.into_any(),
+                Step::Practical => view! { <practical::PracticalStep /> }.into_any(),
+            }}
+        </StepShell>
+    }
 }

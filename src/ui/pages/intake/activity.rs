@@ -1,0 +1,25 @@
+//! Step 7, activity: whether the person already exercises regularly (ACSM pre-participation meaning).
+
+use crate::ui::state::use_app;
+use crate::ui::widgets::radio::{Choice, RadioGroup};
+use leptos::prelude::*;
+
+/// The activity step.
+#[component]
+pub fn ActivityStep() -> impl IntoView {
+    let app = use_app();
+    let value = Signal::derive(move || app.with_intake(|i| i.activity.clone()));
+    let on_change = move |v: Option<String>| app.update_intake(|i| i.activity = v);
+    view! {
+        <p class="lead">"This tells us how gently to start, and when to check with a clinician before exercising."</p>
+        <RadioGroup
+            name="activity"
+            legend="For the last 3 months, have you done planned exercise for at least 30 minutes, on at least 3 days a week?"
+            hint="Count exercise of at least moderate effort, when you breathe faster but can still talk: for example brisk walking, cycling or swimming. Everyday chores do not count here."
+            choices=vec![Choice::new("active", "Yes"), Choice::new("inactive", "No")]
+            value=value
+            on_change=on_change
+            chips=true
+        />
+    }
+}

@@ -1,0 +1,94 @@
+//! Step 4, medicines and supplements: medicine classes in plain words (with example names and a name lookup),
+//! then supplements already taken; each with "None" and "Not sure".
+
+use super::lists::{items, lookup_medicine};
+use super::model::{list_answer, set_list, ListKey};
+use crate::clinical::catalog::catalog;
+use crate::ui::state::use_app;
+use crate::ui::widgets::checklist::{toggle, Checklist, ItemGroup, ListAnswer};
+use crate::ui::widgets::field::TextField;
+use crate::ui::widgets::radio::focus_id;
+use leptos::prelude::*;
+
+/// The medicines step.
+#[component]
+pub fn MedicinesStep() -> impl IntoView {
+    let app = use_app();
+    let meds = Signal::derive(move || app.state.with(|s| list_answer(s, ListKey::Medications)));
+    let on_meds = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Medications, &a));
+    let sups = Signal::derive(move || app.state.with(|s| list_answer(s, ListKey::Supplements)));
+    let on_sups = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Supplements, &a));
+
+    let query = RwSignal::new(String::new());
+    let found = Memo::new(move |_| lookup_medicine(&query.get()));
+    let summary = move || {
+        let q = query.get();
+        match found.with(Vec::len) {
+            _ if q.trim().chars().count() < 3 => String::new(),
+            0 => format!("No medicine group found for \u{201c}{}\u{201d}. Check the list below, or ask your pharmacist.", q.trim()),
+            1 => "1 group found.".to_string(),
+            n => format!("{n} groups found."),
+        }
+    };
+    view! {
+        <p class="lead">
+            "Some therapies and supplements do not mix well with certain medicines. "
+            "Medicines are grouped by what they do; the examples show common names."
+        </p>
+        <div class="lookup">
+            <TextField
+                id="med-lookup"
+                label="Look up a medicine by name (optional)"
+                hint="Type a brand or generic name, for example Eliquis or ibuprofen, to see which group it belongs to."
+                value=query
+                on_input=move |t: String| query.set(t)
+            />
+            <p class="lookup-status" aria-live="polite">{summary}</p>
+            <ul class="lookup-results">
+                {move || found.get().into_iter().map(|f| {
+                    let class = f.class.clone();
+                    let ticked = move || meds.with(|m| m.has(&class));
+                    let add = f.class.clone();
+                    view! {
+                        <li>
+                            <span>{format!("\u{201c}{}\u{201d} is in: ", f.name)}<strong>{f.label.clone()}</strong></span>
+                            {move || if ticked() {
+                                view! { <span class="ticked">"Ticked below"</span> }.into_any()
+                            } else {
+                                let add = add.clone();
+                                view! {
+                                    <button type="button" class="small" on:click=move |_| {
+                                        let current = meds.get_untracked();
+                                        if !current.has(&add) {
+                                            on_meds(toggle(&current, &add));
+                                        }
+                                        let target = format!("medications-{add}");
+                                        request_animation_frame(move || focus_id(&target));
+                                    }>{format!("Tick \u{201c}{}\u{201d}", f.label)}</button>
+                                }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+        <Checklist
+            name="medications"
+            legend="Do you take any of these medicines regularly?"
+            hint="Tick all that apply. \u{201c}Not sure\u{201d} is fine: we will treat it as unknown, never as a no."
+            groups=ItemGroup::plain(items(&catalog().medications))
+            value=meds
+            on_change=on_meds
+            unsure_label="Not sure"
+        />
+        <Checklist
+            name="supplements"
+            legend="Do you already take any of these supplements or herbal remedies?"
+            hint="Tick all that you take now."
+            groups=ItemGroup::plain(items(&catalog().supplements))
+            value=sups
+            on_change=on_sups
+            unsure_label="Not sure"
+        />
+    }
+}

@@ -1,0 +1,265 @@
+//! Pure mapping between the wizard's answers and the saved state: list answers and "not sure", sections that
+//! become empty, STarT Back items, Whole-Health areas, and where Back and Next lead. No browser; tested natively.
+
+use crate::clinical::intake::{
+    AreaRating, Intake, Mood, Pain, Peg, Phq4, Practicalities, StartBack, Values,
+};
+use crate::clinical::screening::Outcome;
+use crate::store::state::AppState;
+use crate::ui::route::{Route, Step};
+use crate::ui::widgets::checklist::ListAnswer;
+
+/// A list question of the intake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKey {
+    /// Other pain sites (`pain.sites`).
+    Sites,
+    /// Red flags (`symptoms`).
+    Symptoms,
+    /// Health facts (`conditions`).
+    Conditions,
+    /// Medication classes (`medications`).
+    Medications,
+    /// Supplements already taken (`supplements`).
+    Supplements,
+}
+
+impl ListKey {
+    /// The name recorded in `AppState.unsure` when the person answers "not sure".
+    pub fn key(self) -> &'static str {
+        match self {
+            ListKey::Sites => "sites",
+            ListKey::Symptoms => "symptoms",
+            ListKey::Conditions => "conditions",
+            ListKey::Medications => "medications",
+            ListKey::Supplements => "supplements",
+        }
+    }
+
+    fn get(self, i: &Intake) -> Option<&Vec<String>> {
+        match self {
+            ListKey::Sites => i.pain.as_ref().and_then(|p| p.sites.as_ref()),
+            ListKey::Symptoms => i.symptoms.as_ref(),
+            ListKey::Conditions => i.conditions.as_ref(),
+            ListKey::Medications => i.medications.as_ref(),
+            ListKey::Supplements => i.supplements.as_ref(),
+        }
+    }
+
+    fn slot(self, i: &mut Intake) -> &mut Option<Vec<String>> {
+        match self {
+            ListKey::Sites => &mut pain_mut(i).sites,
+            ListKey::Symptoms => &mut i.symptoms,
+            ListKey::Conditions => &mut i.conditions,
+            ListKey::Medications => &mut i.medications,
+            ListKey::Supplements => &mut i.supplements,
+        }
+    }
+}
+
+/// The answer a list question shows: "not sure" wins, then the stored list, else not answered.
+pub fn list_answer(s: &AppState, key: ListKey) -> ListAnswer {
+    if s.unsure.contains(key.key()) {
+        return ListAnswer::Unsure;
+    }
+    match key.get(&s.intake) {
+        Some(v) => ListAnswer::Chosen(v.clone()),
+        None => ListAnswer::Unanswered,
+    }
+}
+
+/// Records a list answer: "not sure" is kept in `unsure` and stored as not answered, never as none.
+pub fn set_list(s: &mut AppState, key: ListKey, answer: &ListAnswer) {
+    if *answer == ListAnswer::Unsure {
+        s.unsure.insert(key.key().to_string());
+    } else {
+        s.unsure.remove(key.key());
+    }
+    *key.slot(&mut s.intake) = answer.stored();
+    tidy(&mut s.intake);
+}
+
+/// The pain section, created when first needed.
+pub fn pain_mut(i: &mut Intake) -> &mut Pain {
+    i.pain.get_or_insert_with(Pain::default)
+}
+
+/// The PEG items, created when first needed.
+pub fn peg_mut(i: &mut Intake) -> &mut Peg {
+    pain_mut(i).peg.get_or_insert_with(Peg::default)
+}
+
+/// The mood section, created when first needed.
+pub fn mood_mut(i: &mut Intake) -> &mut Mood {
+    i.mood.get_or_insert_with(Mood::default)
+}
+
+/// The PHQ-4 items, created when first needed.
+pub fn phq4_mut(i: &mut Intake) -> &mut Phq4 {
+    mood_mut(i).phq4.get_or_insert_with(Phq4::default)
+}
+
+/// What matters, created when first needed.
+pub fn values_mut(i: &mut Intake) -> &mut Values {
+    i.values.get_or_insert_with(Values::default)
+}
+
+/// Practicalities, created when first needed.
+pub fn practical_mut(i: &mut Intake) -> &mut Practicalities {
+    i.practicalities.get_or_insert_with(Practicalities::default)
+}
+
+/// Sets `slot` to `None` when it holds only defaults, so a cleared section reads as not answered.
+fn drop_default<T: Default + PartialEq>(slot: &mut Option<T>) {
+    if slot.as_ref().is_some_and(|v| *v == T::default()) {
+        *slot = None;
+    }
+}
+
+/// Collapses sections whose every answer was cleared back to "not answered".
+pub fn tidy(i: &mut Intake) {
+    if let Some(p) = i.pain.as_mut() {
+        drop_default(&mut p.peg);
+    }
+    drop_default(&mut i.pain);
+    if let Some(m) = i.mood.as_mut() {
+        drop_default(&mut m.phq4);
+    }
+    drop_default(&mut i.mood);
+    drop_default(&mut i.start_back);
+    if let Some(v) = i.values.as_mut() {
+        v.areas.retain(|a| a.now.is_some() || a.want.is_some());
+    }
+    drop_default(&mut i.values);
+    drop_default(&mut i.practicalities);
+}
+
+/// STarT Back items 1–8 as the person answered them (`Some(true)` = agree). A complete list in the intake
+/// wins (e.g. after a restore); otherwise the partly answered items kept in `start_back_items`.
+pub fn start_back_items(s: &AppState) -> [Option<bool>; 8] {
+    let agree = s.intake.start_back.as_ref().and_then(|b| b.agree.as_ref());
+    std::array::from_fn(|k| match agree {
+        Some(list) => Some(list.contains(&(k as u8 + 1))),
+        None => s.start_back_items.get(k).copied().flatten(),
+    })
+}
+
+/// Answers one of STarT Back items 1–8. The intake's `agree` list is filled only once all eight are
+/// answered, so a skipped item never counts as "disagree".
+pub fn set_start_back_item(s: &mut AppState, item: u8, answer: Option<bool>) {
+    let mut items = start_back_items(s);
+    if let Some(slot) = items.get_mut(usize::from(item.wrapping_sub(1))) {
+        *slot = answer;
+    }
+    s.start_back_items = if items.iter().any(Option::is_some) {
+        items.to_vec()
+    } else {
+        Vec::new()
+    };
+    let complete = items.iter().all(Option::is_some);
+    let sb = s.intake.start_back.get_or_insert_with(StartBack::default);
+    sb.agree = complete.then(|| {
+        (1u8..)
+            .zip(items)
+            .filter(|(_, a)| *a == Some(true))
+            .map(|(n, _)| n)
+            .collect()
+    });
+    tidy(&mut s.intake);
+}
+
+/// "Where you are now" or "where you want to be" for a Whole-Health area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AreaPart {
+    /// Where the person is now.
+    Now,
+    /// Where they want to be.
+    Want,
+}
+
+/// The rating of one part of a Whole-Health area, if given.
+pub fn area_rating(i: &Intake, area: &str, part: AreaPart) -> Option<u8> {
+    let a = i.values.as_ref()?.areas.iter().find(|a| a.area == area)?;
+    match part {
+        AreaPart::Now => a.now,
+        AreaPart::Want => a.want,
+    }
+}
+
+/// Sets one rating of an area, keeping areas in `order` and dropping an area with no rating left.
+pub fn set_area(i: &mut Intake, order: &[&str], area: &str, part: AreaPart, value: Option<u8>) {
+    let v = values_mut(i);
+    if !v.areas.iter().any(|a| a.area == area) {
+        v.areas.push(AreaRating {
+            area: area.to_string(),
+            ..AreaRating::default()
+        });
+    }
+    for a in v.areas.iter_mut().filter(|a| a.area == area) {
+        match part {
+            AreaPart::Now => a.now = value,
+            AreaPart::Want => a.want = value,
+        }
+    }
+    let rank = |id: &str| order.iter().position(|o| *o == id).unwrap_or(order.len());
+    v.areas.sort_by_key(|a| rank(&a.area));
+    tidy(i);
+}
+
+/// Where Next leads: the screening view as soon as the outcome is not `Proceed` (a red flag stops the flow)
+/// or after the last step, otherwise the next step asked of this person.
+pub fn after_next(step: Step, intake: &Intake, outcome: Outcome) -> Route {
+    if outcome != Outcome::Proceed {
+        return Route::Screening;
+    }
+    step.next(intake)
+        .map(Route::Intake)
+        .unwrap_or(Route::Screening)
+}
+
+/// Where Back leads: the previous step asked of this person, or Welcome from the first step.
+pub fn after_back(step: Step, intake: &Intake) -> Route {
+    step.prev(intake)
+        .map(Route::Intake)
+        .unwrap_or(Route::Welcome)
+}
+
+/// "Step 3 of 8" and the applicable steps, for the progress indicator.
+pub fn progress(step: Step, intake: &Intake) -> (usize, Vec<Step>) {
+    let seq = Step::sequence(intake);
+    let at = seq.iter().position(|s| *s == step).map_or(0, |p| p + 1);
+    (at, seq)
+}
+
+/// A stored number as the text a field shows ("" when not answered).
+pub fn number_text(n: Option<u16>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// A 0–3 (or 1–5) answer as a radio value, and back.
+pub fn digit_text(n: Option<u8>) -> Option<String> {
+    n.map(|n| n.to_string())
+}
+
+/// Reads a radio value written by [`digit_text`].
+pub fn digit_value(s: Option<String>) -> Option<u8> {
+    s.and_then(|s| s.parse().ok())
+}
+
+/// A yes/no answer as a radio value, and back.
+pub fn yes_no_text(b: Option<bool>) -> Option<String> {
+    b.map(|b| if b { "yes" } else { "no" }.to_string())
+}
+
+/// Reads a radio value written by [`yes_no_text`].
+pub fn yes_no_value(s: Option<String>) -> Option<bool> {
+    match s.as_deref() {
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+#[path = "model_tests.rs"]
+mod tests;

@@ -1,0 +1,105 @@
+//! Step 5, mood: PHQ-4 (past 2 weeks, 0–3) and PHQ-9 item 9, asked directly with a word on why.
+
+use super::model::{digit_text, digit_value, mood_mut, phq4_mut, tidy};
+use crate::clinical::intake::Phq4;
+use crate::ui::state::{use_app, AppCtx};
+use crate::ui::widgets::radio::{Choice, RadioGroup};
+use leptos::prelude::*;
+
+/// The four answers shared by PHQ-4 and item 9 (SOURCES §3.2).
+pub fn frequency_choices() -> Vec<Choice> {
+    [
+        "Not at all",
+        "Several days",
+        "More than half the days",
+        "Nearly every day",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, l)| Choice::new(n.to_string(), *l))
+    .collect()
+}
+
+/// The PHQ-4 items in order: field accessors, id and wording (SOURCES §3.2).
+type Phq4Item = (
+    fn(&Phq4) -> Option<u8>,
+    fn(&mut Phq4, Option<u8>),
+    &'static str,
+    &'static str,
+);
+
+const PHQ4: [Phq4Item; 4] = [
+    (
+        |p| p.nervous,
+        |p, v| p.nervous = v,
+        "phq-nervous",
+        "Feeling nervous, anxious or on edge",
+    ),
+    (
+        |p| p.worry,
+        |p, v| p.worry = v,
+        "phq-worry",
+        "Not being able to stop or control worrying",
+    ),
+    (
+        |p| p.interest,
+        |p, v| p.interest = v,
+        "phq-interest",
+        "Little interest or pleasure in doing things",
+    ),
+    (
+        |p| p.down,
+        |p, v| p.down = v,
+        "phq-down",
+        "Feeling down, depressed, or hopeless",
+    ),
+];
+
+/// One PHQ-4 item as a radio group.
+fn phq_item(app: AppCtx, (get, set, name, text): Phq4Item) -> impl IntoView {
+    let value = Signal::derive(move || {
+        digit_text(app.with_intake(|i| i.mood.and_then(|m| m.phq4).and_then(|p| get(&p))))
+    });
+    let on_change = move |v: Option<String>| {
+        app.update_intake(|i| {
+            set(phq4_mut(i), digit_value(v));
+            tidy(i);
+        })
+    };
+    view! { <RadioGroup name=name legend=text choices=frequency_choices() value=value on_change=on_change chips=true /> }
+}
+
+/// The mood step.
+#[component]
+pub fn MoodStep() -> impl IntoView {
+    let app = use_app();
+    let self_harm =
+        Signal::derive(move || digit_text(app.with_intake(|i| i.mood.and_then(|m| m.self_harm))));
+    let on_self_harm = move |v: Option<String>| {
+        app.update_intake(|i| {
+            mood_mut(i).self_harm = digit_value(v);
+            tidy(i);
+        })
+    };
+    view! {
+        <p class="lead">"Living with pain often affects mood and sleep. These short questions help us suggest the right support."</p>
+        <fieldset class="question-group">
+            <legend>"Over the last 2 weeks, how often have you been bothered by the following problems?"</legend>
+            {PHQ4.into_iter().map(|item| phq_item(app, item)).collect_view()}
+        </fieldset>
+        <div class="gentle">
+            <p>
+                "The next question is one we ask everyone, because long-term pain can be very hard to live with, and help is there. "
+                "If your answer is anything other than \u{201c}Not at all\u{201d}, Next will show you where to find support today."
+            </p>
+            <RadioGroup
+                name="self-harm"
+                legend="Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead, or of hurting yourself in some way?"
+                choices=frequency_choices()
+                value=self_harm
+                on_change=on_self_harm
+                chips=true
+            />
+        </div>
+    }
+}

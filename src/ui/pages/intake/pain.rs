@@ -1,0 +1,189 @@
+//! Step 1, your pain: age, the main pain, other sites, how long, and PEG-3 (past week).
+
+use super::lists::{choice, item};
+use super::model::{list_answer, number_text, pain_mut, peg_mut, set_list, tidy, ListKey};
+use super::shell::use_form;
+use super::validate::{self, Unit};
+use crate::clinical::catalog::catalog;
+use crate::clinical::intake::Peg;
+use crate::ui::state::{use_app, AppCtx};
+use crate::ui::widgets::checklist::{Checklist, Item, ItemGroup, ListAnswer};
+use crate::ui::widgets::field::TextField;
+use crate::ui::widgets::radio::RadioGroup;
+use crate::ui::widgets::scale::{interference_word, pain_word, Scale};
+use leptos::prelude::*;
+
+/// One PEG item: its field in the intake.
+fn peg_item(
+    app: AppCtx,
+    get: fn(&Peg) -> Option<u8>,
+    set: fn(&mut Peg, Option<u8>),
+) -> (Signal<Option<u8>>, Callback<Option<u8>>) {
+    let value = Signal::derive(move || {
+        app.with_intake(|i| i.pain.as_ref().and_then(|p| p.peg.as_ref()).and_then(get))
+    });
+    let change = Callback::new(move |v: Option<u8>| {
+        app.update_intake(|i| {
+            set(peg_mut(i), v);
+            tidy(i);
+        })
+    });
+    (value, change)
+}
+
+/// The pain step.
+#[component]
+pub fn PainStep() -> impl IntoView {
+    let app = use_app();
+    let form = use_form();
+
+    let age_text = RwSignal::new(app.state.with_untracked(|s| number_text(s.intake.age)));
+    let age_error = form.check("age", move || validate::age(&age_text.get()).err());
+    let on_age = move |t: String| {
+        if let Ok(v) = validate::age(&t) {
+            app.update_intake(|i| i.age = v);
+        }
+        age_text.set(t);
+    };
+    let minor =
+        move || age_error.with(Option::is_none) && app.with_intake(|i| validate::is_minor(i.age));
+
+    let primary =
+        Memo::new(move |_| app.with_intake(|i| i.pain.as_ref().and_then(|p| p.primary.clone())));
+    let on_primary = move |v: Option<String>| {
+        app.update_intake(|i| {
+            let p = pain_mut(i);
+            if let (Some(id), Some(sites)) = (v.as_ref(), p.sites.as_mut()) {
+                sites.retain(|s| s != id);
+            }
+            p.primary = v;
+            tidy(i);
+        })
+    };
+    let sites = Signal::derive(move || app.state.with(|s| list_answer(s, ListKey::Sites)));
+    let on_sites = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Sites, &a));
+
+    let (dur_start, unit_start) = validate::duration_text(
+        app.with_intake(|i| i.pain.as_ref().and_then(|p| p.duration_months)),
+    );
+    let dur_text = RwSignal::new(dur_start);
+    let unit = RwSignal::new(unit_start);
+    let dur_error = form.check("duration", move || {
+        validate::duration(&dur_text.get(), unit.get()).err()
+    });
+    let store_duration = move || {
+        if let Ok(v) = validate::duration(&dur_text.get_untracked(), unit.get_untracked()) {
+            app.update_intake(|i| {
+                pain_mut(i).duration_months = v;
+                tidy(i);
+            });
+        }
+    };
+
+    let (pain, on_pain) = peg_item(app, |p| p.pain, |p, v| p.pain = v);
+    let (enjoy, on_enjoy) = peg_item(app, |p| p.enjoyment, |p, v| p.enjoyment = v);
+    let (activity, on_activity) = peg_item(app, |p| p.activity, |p, v| p.activity = v);
+
+    view! {
+        <p class="lead">"A few questions about your pain, so the plan fits you."</p>
+        <p class="skip-note">
+            "You can skip any question you\u{2019}d rather not answer; we\u{2019}ll treat it as unknown, never as \u{2018}no\u{2019}. "
+            "Only the safety questions on the next page need an answer."
+        </p>
+        <TextField
+            id="age"
+            label="How old are you?"
+            hint="In whole years. Mosaic is made for adults (18 and over)."
+            value=age_text
+            on_input=on_age
+            error=age_error
+            inputmode="numeric"
+            class="narrow"
+        />
+        <Show when=minor>
+            <p class="note" role="status">
+                "Mosaic is made for adults. If you are under 18, Next will show you who can help instead of a plan."
+            </p>
+        </Show>
+        <RadioGroup
+            name="primary"
+            legend="Which pain troubles you most?"
+            hint="This decides which research we show you."
+            choices=catalog().conditions.iter().map(choice).collect()
+            value=primary
+            on_change=on_primary
+        />
+        {move || {
+            let main = primary.get();
+            let others: Vec<_> = catalog().conditions.iter().filter(|t| Some(&t.id) != main.as_ref()).map(|t| Item { help: String::new(), ..item(t) }).collect();
+            view! {
+                <Checklist
+                    name="sites"
+                    legend="Do you have long-term pain anywhere else?"
+                    hint="Tick all that apply."
+                    groups=ItemGroup::plain(others)
+                    value=sites
+                    on_change=on_sites
+                    none_label=Some("No other long-term pain")
+                />
+            }
+        }}
+        <div class="question text-field" class:has-error=move || dur_error.with(Option::is_some)>
+            <label for="duration" class="field-label">"How long have you had this pain?"</label>
+            <p class="hint" id="duration-hint">"Roughly is fine, for example 8 months or 2 years."</p>
+            <p class="field-error" id="duration-error" role="alert">{move || dur_error.get()}</p>
+            <div class="input-row">
+                <input
+                    type="text"
+                    id="duration"
+                    class="narrow"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    aria-invalid=move || dur_error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || if dur_error.with(Option::is_some) { "duration-hint duration-error" } else { "duration-hint" }
+                    prop:value=move || dur_text.get()
+                    on:input=move |ev| {
+                        dur_text.set(event_target_value(&ev));
+                        store_duration();
+                    }
+                />
+                <label for="duration-unit" class="visually-hidden">"Months or years"</label>
+                <select id="duration-unit" on:change=move |ev| {
+                    unit.set(Unit::from_id(&event_target_value(&ev)));
+                    store_duration();
+                }>
+                    <option value="months" prop:selected=move || unit.get() == Unit::Months>"months"</option>
+                    <option value="years" prop:selected=move || unit.get() == Unit::Years>"years"</option>
+                </select>
+            </div>
+        </div>
+        <h2 class="section-title">"In the past week"</h2>
+        <Scale
+            name="peg-pain"
+            legend="What number best describes your pain on average in the past week?"
+            low="No pain"
+            high="Pain as bad as you can imagine"
+            value=pain
+            on_change=on_pain
+            describe=pain_word
+        />
+        <Scale
+            name="peg-enjoyment"
+            legend="What number best describes how, during the past week, pain has interfered with your enjoyment of life?"
+            low="Does not interfere"
+            high="Completely interferes"
+            value=enjoy
+            on_change=on_enjoy
+            describe=interference_word
+        />
+        <Scale
+            name="peg-activity"
+            legend="What number best describes how, during the past week, pain has interfered with your general activity?"
+            low="Does not interfere"
+            high="Completely interferes"
+            value=activity
+            on_change=on_activity
+            describe=interference_word
+        />
+    }
+}

@@ -1,0 +1,75 @@
+//! Step 6, back pain impact: the Keele STarT Back Screening Tool (low back pain only), its nine items as written.
+
+use super::model::{set_start_back_item, start_back_items, tidy};
+use crate::clinical::intake::StartBack;
+use crate::ui::state::use_app;
+use crate::ui::widgets::radio::{Choice, RadioGroup};
+use leptos::prelude::*;
+
+/// Items 1–8 (SOURCES §3.4), answered agree or disagree.
+pub const ITEMS: [&str; 8] = [
+    "My back pain has spread down my leg(s) at some time in the last 2 weeks",
+    "I have had pain in the shoulder or neck at some time in the last 2 weeks",
+    "I have only walked short distances because of my back pain",
+    "In the last 2 weeks, I have dressed more slowly than usual because of back pain",
+    "It\u{2019}s not really safe for a person with a condition like mine to be physically active",
+    "Worrying thoughts have been going through my mind a lot of the time",
+    "I feel that my back pain is terrible and it\u{2019}s never going to get any better",
+    "In general I have not enjoyed all the things I used to enjoy",
+];
+
+/// Item 9's answers, with their stored IDs.
+pub const BOTHERSOME: [(&str, &str); 5] = [
+    ("not_at_all", "Not at all"),
+    ("slightly", "Slightly"),
+    ("moderately", "Moderately"),
+    ("very_much", "Very much"),
+    ("extremely", "Extremely"),
+];
+
+/// The STarT Back step.
+#[component]
+pub fn StartBackStep() -> impl IntoView {
+    let app = use_app();
+    let items = Memo::new(move |_| app.state.with(start_back_items));
+    let agree_choices = || {
+        vec![
+            Choice::new("agree", "Agree"),
+            Choice::new("disagree", "Disagree"),
+        ]
+    };
+    let bothersome = Signal::derive(move || {
+        app.with_intake(|i| i.start_back.as_ref().and_then(|b| b.bothersome.clone()))
+    });
+    let on_bothersome = move |v: Option<String>| {
+        app.update_intake(|i| {
+            i.start_back
+                .get_or_insert_with(StartBack::default)
+                .bothersome = v;
+            tidy(i);
+        })
+    };
+    view! {
+        <p class="lead">"These questions help show what kind of support suits your back pain best."</p>
+        <fieldset class="question-group">
+            <legend>"Thinking about the last 2 weeks, do you agree or disagree with each statement?"</legend>
+            {ITEMS.iter().enumerate().map(|(k, text)| {
+                let n = k as u8 + 1;
+                let value = Signal::derive(move || items.with(|a| a[k].map(|yes| if yes { "agree" } else { "disagree" }.to_string())));
+                let on_change = move |v: Option<String>| app.update(|s| set_start_back_item(s, n, v.map(|v| v == "agree")));
+                view! {
+                    <RadioGroup name=format!("sb-{n}") legend=*text choices=agree_choices() value=value on_change=on_change chips=true />
+                }
+            }).collect_view()}
+        </fieldset>
+        <RadioGroup
+            name="sb-9"
+            legend="Overall, how bothersome has your back pain been in the last 2 weeks?"
+            choices=BOTHERSOME.iter().map(|(id, l)| Choice::new(*id, *l)).collect()
+            value=bothersome
+            on_change=on_bothersome
+            chips=true
+        />
+        <p class="credit">"Keele STarT Back Screening Tool \u{a9} Keele University, used unchanged for non-commercial purposes."</p>
+    }
+}

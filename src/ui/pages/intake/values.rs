@@ -1,0 +1,138 @@
+//! Step 8, what matters: in the person's own words, the eight Whole-Health areas ("now" and "want", 1–5),
+//! and up to three goals.
+
+use super::model::{area_rating, set_area, tidy, values_mut, AreaPart};
+use super::shell::use_form;
+use super::validate;
+use crate::ui::state::{use_app, AppCtx};
+use crate::ui::widgets::field::TextArea;
+use crate::ui::widgets::radio::{Choice, RadioGroup};
+use leptos::prelude::*;
+
+/// The eight Whole-Health self-care areas (SOURCES §1.1): ID, name and a short description in our words.
+pub const AREAS: [(&str, &str, &str); 8] = [
+    (
+        "moving",
+        "Moving the body",
+        "Exercise, movement and getting around.",
+    ),
+    ("recharge", "Recharge", "Sleep, rest and time to relax."),
+    ("food", "Food and drink", "What you eat and drink each day."),
+    (
+        "personal_development",
+        "Personal development",
+        "Learning, work, hobbies and growing as a person.",
+    ),
+    (
+        "family",
+        "Family, friends and co-workers",
+        "The people around you and how you get on.",
+    ),
+    (
+        "spirit",
+        "Spirit and soul",
+        "A sense of meaning, purpose or faith.",
+    ),
+    (
+        "surroundings",
+        "Surroundings",
+        "Where you live and spend time, indoors and out.",
+    ),
+    (
+        "mind",
+        "Power of the mind",
+        "Using your mind to cope, relax and heal.",
+    ),
+];
+
+/// The area IDs in order.
+fn order() -> Vec<&'static str> {
+    AREAS.iter().map(|a| a.0).collect()
+}
+
+/// A 1–5 rating as five large radio buttons.
+fn rating(app: AppCtx, area: &'static str, part: AreaPart, legend: &'static str) -> impl IntoView {
+    let value = Signal::derive(move || {
+        app.with_intake(|i| area_rating(i, area, part))
+            .map(|n| n.to_string())
+    });
+    let on_change = move |v: Option<String>| {
+        let n = v.and_then(|v| v.parse().ok());
+        app.update_intake(|i| set_area(i, &order(), area, part, n));
+    };
+    let suffix = if part == AreaPart::Now { "now" } else { "want" };
+    let choices = (1..=5)
+        .map(|n| Choice::new(n.to_string(), n.to_string()))
+        .collect();
+    view! { <RadioGroup name=format!("area-{area}-{suffix}") legend=legend choices=choices value=value on_change=on_change chips=true /> }
+}
+
+/// The what-matters step.
+#[component]
+pub fn ValuesStep() -> impl IntoView {
+    let app = use_app();
+    let form = use_form();
+    let matters = RwSignal::new(app.state.with_untracked(|s| {
+        s.intake
+            .values
+            .as_ref()
+            .and_then(|v| v.what_matters.clone())
+            .unwrap_or_default()
+    }));
+    let on_matters = move |t: String| {
+        app.update_intake(|i| {
+            values_mut(i).what_matters = validate::free_text(&t);
+            tidy(i);
+        });
+        matters.set(t);
+    };
+    let goals = RwSignal::new(app.state.with_untracked(|s| {
+        s.intake
+            .values
+            .as_ref()
+            .map(|v| v.goals.join("\n"))
+            .unwrap_or_default()
+    }));
+    let goals_error = form.check("goals", move || validate::goals(&goals.get()).1);
+    let on_goals = move |t: String| {
+        let (kept, _) = validate::goals(&t);
+        app.update_intake(|i| {
+            values_mut(i).goals = kept;
+            tidy(i);
+        });
+        goals.set(t);
+    };
+    view! {
+        <p class="lead">"Your plan should serve your life, not the other way round. Answer as much or as little as you like."</p>
+        <TextArea
+            id="what-matters"
+            label="What matters most to you in your life right now?"
+            hint="For example family, work, a hobby or staying independent. In your own words."
+            value=matters
+            on_input=on_matters
+        />
+        <fieldset class="question-group areas">
+            <legend>"How are things in each part of your life?"</legend>
+            <p class="hint">"For each, choose where you are now and where you would like to be: 1 = not well at all, 5 = very well."</p>
+            {AREAS.iter().map(|(id, name, about)| view! {
+                <fieldset class="area" id=format!("area-{id}")>
+                    <legend>{*name}</legend>
+                    <p class="hint">{*about}</p>
+                    <div class="area-ratings">
+                        {rating(app, id, AreaPart::Now, "Where you are now")}
+                        {rating(app, id, AreaPart::Want, "Where you would like to be")}
+                    </div>
+                </fieldset>
+            }).collect_view()}
+        </fieldset>
+        <TextArea
+            id="goals"
+            label="Your goals, up to three"
+            hint="One per line, in your own words, for example \u{201c}Walk to the shops without stopping\u{201d}."
+            value=goals
+            on_input=on_goals
+            error=goals_error
+            rows=4
+        />
+    }
+}

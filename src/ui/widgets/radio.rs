@@ -1,0 +1,127 @@
+//! A single-choice question as native radio buttons in a fieldset, with "Clear answer" so a person can
+//! go back to "not answered" (a native radio group cannot be unticked).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// One choice of a radio group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// Value stored in the answer.
+    pub value: String,
+    /// Visible label (the accessible name).
+    pub label: String,
+    /// Optional help shown under the label (announced as a description).
+    pub help: String,
+}
+
+impl Choice {
+    /// A choice without help.
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Choice {
+        Choice {
+            value: value.into(),
+            label: label.into(),
+            help: String::new(),
+        }
+    }
+}
+
+/// Puts keyboard focus on the element with this id, if it exists.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// A single-choice question.
+#[component]
+pub fn RadioGroup(
+    /// Unique name: the radios' `name`, the fieldset's id and the prefix of every id.
+    #[prop(into)]
+    name: String,
+    /// The question, used as the group's legend.
+    #[prop(into)]
+    legend: String,
+    /// Short explanation under the legend.
+    #[prop(into, optional)]
+    hint: Option<String>,
+    /// The choices, in order.
+    choices: Vec<Choice>,
+    /// Current answer; `None` means not answered.
+    #[prop(into)]
+    value: Signal<Option<String>>,
+    /// Called with the new answer (`None` when cleared).
+    #[prop(into)]
+    on_change: Callback<Option<String>>,
+    /// Show the choices as a row of large buttons instead of a list.
+    #[prop(optional)]
+    chips: bool,
+) -> impl IntoView {
+    let legend_id = format!("{name}-legend");
+    let hint_id = format!("{name}-hint");
+    let first_id = choices
+        .first()
+        .map(|c| format!("{name}-{}", c.value))
+        .unwrap_or_default();
+    let rows = choices
+        .into_iter()
+        .map(|c| {
+            let id = format!("{name}-{}", c.value);
+            let label_id = format!("{id}-label");
+            let help_id = format!("{id}-help");
+            let has_help = !c.help.is_empty();
+            let (is, set) = (c.value.clone(), c.value.clone());
+            view! {
+                <li class="option">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=name.clone()
+                        value=c.value
+                        aria-labelledby=label_id.clone()
+                        aria-describedby=has_help.then(|| help_id.clone())
+                        prop:checked=move || value.with(|v| v.as_deref() == Some(is.as_str()))
+                        on:change=move |_| on_change.run(Some(set.clone()))
+                    />
+                    <label for=id>
+                        <span class="option-label" id=label_id>{c.label}</span>
+                        {has_help.then(|| view! { <span class="option-help" id=help_id>{c.help}</span> })}
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    let clear_described = legend_id.clone();
+    let described = hint.is_some().then(|| hint_id.clone());
+    view! {
+        <fieldset
+            class="question radio-group"
+            class:chips=chips
+            id=name.clone()
+            aria-describedby=described
+        >
+            <legend id=legend_id>{legend}</legend>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <ul class="options">{rows}</ul>
+            <Show when=move || value.with(Option::is_some)>
+                <button
+                    type="button"
+                    class="link-button clear"
+                    aria-describedby=clear_described.clone()
+                    on:click={
+                        let first_id = first_id.clone();
+                        move |_| {
+                            on_change.run(None);
+                            let first_id = first_id.clone();
+                            request_animation_frame(move || focus_id(&first_id));
+                        }
+                    }
+                >
+                    "Clear answer"
+                </button>
+            </Show>
+        </fieldset>
+    }
+}
