@@ -1,6 +1,7 @@
 //! Leptos components: the app shell, one page per step, and reusable widgets. Renders and dispatches only.
 
 pub mod app;
+pub mod components;
 pub mod pages;
 pub mod restore;
 pub mod route;

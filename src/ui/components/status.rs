@@ -1,0 +1,171 @@
+//! Words for outcomes and therapy statuses (never colour alone), the status pill, and the per-therapy safety list.
+
+use crate::clinical::catalog::catalog;
+use crate::clinical::screening::{Finding, Outcome, Status, TherapyStatus};
+use leptos::prelude::*;
+
+/// The snake_case ID of an outcome, as in RULES §1.8 (used in `data-outcome`).
+pub fn outcome_id(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Emergency => "emergency",
+        Outcome::Crisis => "crisis",
+        Outcome::Urgent => "urgent",
+        Outcome::OutOfScope => "out_of_scope",
+        Outcome::Proceed => "proceed",
+    }
+}
+
+/// The snake_case ID of a therapy status, as in RULES §1.8 (used in `data-status`).
+pub fn status_id(status: Status) -> &'static str {
+    match status {
+        Status::Blocked => "blocked",
+        Status::ClearanceRequired => "clearance_required",
+        Status::Caution => "caution",
+        Status::Allowed => "allowed",
+    }
+}
+
+/// Short words for a status, shown in the pill.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Blocked => "Not safe for you",
+        Status::ClearanceRequired => "Needs your clinician's approval",
+        Status::Caution => "Take care",
+        Status::Allowed => "No safety concerns found",
+    }
+}
+
+/// A therapy's display name, or its ID when the catalog does not know it.
+pub fn therapy_name(id: &str) -> String {
+    catalog()
+        .therapy(id)
+        .map_or_else(|| id.to_string(), |t| t.name.clone())
+}
+
+/// The distinct sources of some findings, in order of first appearance.
+pub fn distinct_sources(findings: &[Finding]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in findings {
+        if !out.contains(&f.source) {
+            out.push(f.source.clone());
+        }
+    }
+    out
+}
+
+/// A pill naming a status in words.
+#[component]
+pub fn StatusPill(
+    /// The status to show.
+    status: Status,
+) -> impl IntoView {
+    view! { <span class=format!("pill pill-{}", status_id(status))>{status_label(status)}</span> }
+}
+
+/// Every message of some findings as a list, with their sources in a disclosure.
+#[component]
+pub fn FindingList(
+    /// The findings to list, most severe first.
+    findings: Vec<Finding>,
+) -> impl IntoView {
+    let sources = distinct_sources(&findings);
+    let items = findings
+        .into_iter()
+        .map(|f| view! { <li>{f.message}</li> })
+        .collect_view();
+    let sources = sources
+        .into_iter()
+        .map(|s| view! { <li>{s}</li> })
+        .collect_view();
+    view! {
+        <ul class="findings">{items}</ul>
+        <details class="sources">
+            <summary>"Where this comes from"</summary>
+            <ul>{sources}</ul>
+        </details>
+    }
+}
+
+/// The collapsed per-therapy safety list for clinicians: every therapy with its status and reasons.
+#[component]
+pub fn SafetyByTherapy(
+    /// Every therapy's screened status, in catalog order.
+    therapies: Vec<TherapyStatus>,
+) -> impl IntoView {
+    let rows = therapies
+        .into_iter()
+        .map(|t| {
+            let reasons = if t.findings.is_empty() {
+                view! { <p class="hint">"No safety rule applies."</p> }.into_any()
+            } else {
+                let items = t
+                    .findings
+                    .iter()
+                    .map(|f| {
+                        view! {
+                            <li>{f.message.clone()}<span class="source">" Source: "{f.source.clone()}</span></li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ul class="findings">{items}</ul> }.into_any()
+            };
+            view! {
+                <li class="safety-row" data-therapy=t.therapy.clone() data-status=status_id(t.status)>
+                    <span class="safety-name">{therapy_name(&t.therapy)}</span>
+                    " "
+                    <StatusPill status=t.status />
+                    {reasons}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="safety-all">
+            <summary>"Safety check for each therapy (for your clinician)"</summary>
+            <ul class="safety-list">{rows}</ul>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_match_the_serialized_names() {
+        for o in [
+            Outcome::Emergency,
+            Outcome::Crisis,
+            Outcome::Urgent,
+            Outcome::OutOfScope,
+            Outcome::Proceed,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&o).unwrap(),
+                format!("\"{}\"", outcome_id(o))
+            );
+        }
+        for s in [
+            Status::Blocked,
+            Status::ClearanceRequired,
+            Status::Caution,
+            Status::Allowed,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", status_id(s))
+            );
+        }
+    }
+
+    #[test]
+    fn sources_are_listed_once() {
+        let f = |s: &str| Finding {
+            rule: "R".into(),
+            message: "m".into(),
+            source: s.into(),
+            status: None,
+        };
+        assert_eq!(distinct_sources(&[f("a"), f("b"), f("a")]), vec!["a", "b"]);
+    }
+}

@@ -1,0 +1,97 @@
+//! The plan view (`#/plan`): the 12-week plan built from the person's choices, editable frequency and days,
+//! and everything a clinician needs on one or two printed pages.
+
+pub mod model;
+mod schedule;
+mod sections;
+
+use crate::clinical::catalog::{catalog, Vocab};
+use crate::clinical::plan::{build_plan, Plan};
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use schedule::{ItemList, WeekGrid};
+use sections::{
+    ConflictList, CostAndTime, Excluded, Goals, Questions, Reviews, SafetyNotes, Supplements, Team,
+};
+
+/// The plan view.
+#[component]
+pub fn PlanView() -> impl IntoView {
+    let app = use_app();
+    let proceed = Memo::new(move |_| app.screening.with(|s| s.builds_plan()));
+    let any_chosen = Memo::new(move |_| app.state.with(|s| !s.selected.is_empty()));
+    view! {
+        <section class="view plan" aria-labelledby="view-heading">
+            <h1 id="view-heading" tabindex="-1">"Your 12-week plan"</h1>
+            {move || if !proceed.get() {
+                view! {
+                    <p class="lead">"There is no plan while your safety check asks you to act first."</p>
+                    <div class="actions">
+                        <a class="button primary" href=Route::Screening.href()>"See what to do now"</a>
+                    </div>
+                }.into_any()
+            } else if !any_chosen.get() {
+                view! {
+                    <p class="lead">"You have not chosen any therapies yet, so there is nothing to plan."</p>
+                    <div class="actions">
+                        <a class="button primary" href=Route::Choose.href()>"Choose therapies"</a>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <PlanBody /> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Opens the browser's print dialog (which also offers "save as PDF").
+fn print() {
+    let _ = window().print();
+}
+
+/// The plan itself.
+#[component]
+fn PlanBody() -> impl IntoView {
+    let app = use_app();
+    let plan: Memo<Plan> = Memo::new(move |_| {
+        let s = app.screening.get();
+        app.state
+            .with(|st| build_plan(catalog(), &st.intake, &st.selected, &s.therapies, &st.plan))
+    });
+    let condition = move || {
+        plan.with(|p| {
+            catalog()
+                .term(Vocab::Condition, &p.condition)
+                .map_or_else(|| p.condition.clone(), |t| t.label.to_lowercase())
+        })
+    };
+    view! {
+        <p class="lead">
+            "Twelve weeks of care for your " {condition} ", with review points at weeks 4, 8 and 12. "
+            "New things start a little apart so you can tell what helps. Take this plan to your clinician before you start."
+        </p>
+        <div class="actions no-print">
+            <button type="button" class="primary" on:click=move |_| print()>"Print or save as PDF"</button>
+            <a class="button" href=Route::Choose.href()>"Change my choices"</a>
+        </div>
+        <p class="print-only print-note">
+            "Made with Mosaic on the patient's own device. Planning help, not medical advice."
+        </p>
+        <ConflictList plan=plan />
+        <WeekGrid plan=plan />
+        <ItemList plan=plan />
+        <Goals plan=plan />
+        <Reviews plan=plan />
+        <SafetyNotes />
+        <Questions plan=plan />
+        <Team plan=plan />
+        <Supplements plan=plan />
+        <Excluded plan=plan />
+        <CostAndTime plan=plan />
+        <div class="actions no-print">
+            <button type="button" class="primary" on:click=move |_| print()>"Print or save as PDF"</button>
+            <a class="button" href=Route::Choose.href()>"Change my choices"</a>
+        </div>
+    }
+}

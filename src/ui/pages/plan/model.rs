@@ -1,0 +1,309 @@
+//! What the plan view shows, computed by plain functions: the week grid, labels, and edits to the plan settings.
+
+use crate::clinical::catalog::Therapy;
+use crate::clinical::intake::Intake;
+use crate::clinical::plan::{EntryKind, Plan, PlanSettings};
+use crate::ui::components::status::therapy_name;
+
+/// Weekday names, 0 = Monday.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// One entry of a day in the week grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayEntry {
+    /// Therapy ID.
+    pub therapy: String,
+    /// Therapy name.
+    pub name: String,
+    /// Minutes that day.
+    pub minutes: u16,
+    /// "Session" or "Home practice".
+    pub kind: &'static str,
+    /// "From week 3" or "Weeks 1–8" when the entry does not run the whole plan.
+    pub weeks: Option<String>,
+}
+
+/// One day column of the week grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayColumn {
+    /// 0 = Monday.
+    pub weekday: u8,
+    /// Day name.
+    pub name: &'static str,
+    /// Entries in schedule order.
+    pub entries: Vec<DayEntry>,
+    /// Minutes that day once everything has started.
+    pub minutes: u32,
+}
+
+/// Words for an entry kind.
+pub fn kind_words(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Session => "Session",
+        EntryKind::HomePractice => "Home practice",
+    }
+}
+
+/// "Weeks 1–12", or "Week 3" for a single week.
+pub fn weeks_label(start: u8, end: u8) -> String {
+    if start == end {
+        format!("Week {start}")
+    } else {
+        format!("Weeks {start}–{end}")
+    }
+}
+
+/// The schedule grouped by weekday (all seven days, Monday first), each day in schedule order.
+pub fn week_grid(plan: &Plan) -> Vec<DayColumn> {
+    (0..7u8)
+        .map(|d| {
+            let entries: Vec<DayEntry> = plan
+                .schedule
+                .iter()
+                .filter(|e| e.weekday == d)
+                .map(|e| DayEntry {
+                    therapy: e.therapy.clone(),
+                    name: therapy_name(&e.therapy),
+                    minutes: e.minutes,
+                    kind: kind_words(e.kind),
+                    weeks: (e.start_week != 1 || e.end_week != plan.weeks)
+                        .then(|| weeks_label(e.start_week, e.end_week)),
+                })
+                .collect();
+            DayColumn {
+                weekday: d,
+                name: WEEKDAYS[usize::from(d)],
+                minutes: entries.iter().map(|e| u32::from(e.minutes)).sum(),
+                entries,
+            }
+        })
+        .collect()
+}
+
+/// "Monday, Wednesday and Friday".
+pub fn day_list(days: &[u8]) -> String {
+    let names: Vec<&str> = days
+        .iter()
+        .filter_map(|d| WEEKDAYS.get(usize::from(*d)).copied())
+        .collect();
+    match names.as_slice() {
+        [] => "no days".to_string(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The frequencies a person may choose for a therapy: the catalog's usual range.
+pub fn per_week_range(therapy: &Therapy) -> Option<(u8, u8)> {
+    therapy
+        .course
+        .as_ref()
+        .map(|c| (c.per_week_min, c.per_week_max))
+}
+
+/// Sets sessions a week (clamped to the usual range) and lets the plan pick the days again.
+pub fn set_per_week(settings: &mut PlanSettings, therapy: &Therapy, n: u8) {
+    let Some((lo, hi)) = per_week_range(therapy) else {
+        return;
+    };
+    settings
+        .per_week
+        .insert(therapy.id.clone(), n.clamp(lo, hi));
+    settings.days.remove(&therapy.id);
+}
+
+/// Ticks or unticks a weekday starting from the days now planned; unticking the last day returns to automatic days.
+pub fn toggle_day(settings: &mut PlanSettings, therapy: &str, planned: &[u8], day: u8, on: bool) {
+    let mut days: Vec<u8> = planned.iter().copied().filter(|d| *d != day).collect();
+    if on {
+        days.push(day);
+    }
+    days.sort_unstable();
+    if days.is_empty() {
+        settings.days.remove(therapy);
+    } else {
+        settings.days.insert(therapy.to_string(), days);
+    }
+}
+
+/// Drops the person's changes for one therapy.
+pub fn reset(settings: &mut PlanSettings, therapy: &str) {
+    settings.per_week.remove(therapy);
+    settings.days.remove(therapy);
+}
+
+/// Whether the person changed the frequency or days of a therapy.
+pub fn is_adjusted(settings: &PlanSettings, therapy: &str) -> bool {
+    settings.per_week.contains_key(therapy) || settings.days.contains_key(therapy)
+}
+
+/// The busiest week's minutes, compared with the time the person said they have.
+pub fn time_summary(plan: &Plan, intake: &Intake) -> String {
+    let have = intake
+        .practicalities
+        .as_ref()
+        .and_then(|p| p.minutes_per_week);
+    let busiest = format!(
+        "About {} minutes in the busiest week",
+        plan.peak_minutes_per_week
+    );
+    match have {
+        Some(m) if plan.peak_minutes_per_week > u32::from(m) => {
+            format!("{busiest} — more than the {m} minutes you said you have.")
+        }
+        Some(m) => format!("{busiest}, within the {m} minutes you said you have."),
+        None => format!("{busiest}."),
+    }
+}
+
+/// The estimated monthly cost, compared with the budget; always read together with `plan.cost_note`.
+pub fn cost_summary(plan: &Plan, intake: &Intake) -> String {
+    let budget = intake
+        .practicalities
+        .as_ref()
+        .and_then(|p| p.budget_per_month);
+    let cost = format!(
+        "Roughly {} a month in the most expensive month",
+        plan.monthly_cost_estimate
+    );
+    match budget {
+        Some(b) if plan.monthly_cost_estimate > u32::from(b) => {
+            format!("{cost} — above your budget of {b}.")
+        }
+        Some(b) => format!("{cost}, within your budget of {b}."),
+        None => format!("{cost}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::catalog::catalog;
+    use crate::clinical::plan::build_plan;
+    use crate::clinical::screening::screen;
+
+    fn intake() -> Intake {
+        serde_json::from_str(
+            r#"{"age":50,"pain":{"primary":"low_back","duration_months":12,"peg":{"pain":6,"enjoyment":5,"activity":5}},
+                "symptoms":[],"conditions":[],"medications":[],"supplements":[],"activity":"active",
+                "practicalities":{"minutes_per_week":150,"budget_per_month":100,"days":[0,2,4,5]}}"#,
+        )
+        .unwrap()
+    }
+
+    fn plan(selected: &[&str], settings: &PlanSettings) -> Plan {
+        let i = intake();
+        let s = screen(&i);
+        let selected: Vec<String> = selected.iter().map(|s| s.to_string()).collect();
+        build_plan(catalog(), &i, &selected, &s.therapies, settings)
+    }
+
+    #[test]
+    fn the_grid_has_seven_days_and_every_entry_once() {
+        let p = plan(
+            &["yoga", "meditation", "acupuncture"],
+            &PlanSettings::default(),
+        );
+        let grid = week_grid(&p);
+        assert_eq!(grid.len(), 7);
+        assert_eq!(grid[0].name, "Monday");
+        assert_eq!(
+            grid.iter().map(|d| d.entries.len()).sum::<usize>(),
+            p.schedule.len()
+        );
+        assert!(
+            grid[1].entries.is_empty(),
+            "Tuesday is not an available day"
+        );
+        let total: u32 = grid.iter().map(|d| d.minutes).sum();
+        assert_eq!(
+            total,
+            p.schedule.iter().map(|e| u32::from(e.minutes)).sum::<u32>()
+        );
+    }
+
+    #[test]
+    fn late_starts_and_short_courses_are_labelled_with_their_weeks() {
+        let p = plan(
+            &["yoga", "meditation", "acupuncture"],
+            &PlanSettings::default(),
+        );
+        let grid = week_grid(&p);
+        let acu: Vec<&DayEntry> = grid
+            .iter()
+            .flat_map(|d| &d.entries)
+            .filter(|e| e.therapy == "acupuncture")
+            .collect();
+        assert!(!acu.is_empty());
+        assert!(
+            acu.iter()
+                .all(|e| e.weeks.as_deref().is_some_and(|w| w.starts_with("Weeks 3"))),
+            "{acu:?}"
+        );
+        let yoga: Vec<&DayEntry> = grid
+            .iter()
+            .flat_map(|d| &d.entries)
+            .filter(|e| e.therapy == "yoga")
+            .collect();
+        assert!(yoga.iter().all(|e| e.weeks.is_none()));
+    }
+
+    #[test]
+    fn day_lists_read_as_a_sentence() {
+        assert_eq!(day_list(&[0]), "Monday");
+        assert_eq!(day_list(&[0, 2, 4]), "Monday, Wednesday and Friday");
+        assert_eq!(day_list(&[]), "no days");
+    }
+
+    #[test]
+    fn editing_frequency_clamps_and_clears_chosen_days() {
+        let yoga = catalog().therapy("yoga").unwrap();
+        let mut s = PlanSettings::default();
+        s.days.insert("yoga".into(), vec![1]);
+        set_per_week(&mut s, yoga, 9);
+        assert_eq!(s.per_week["yoga"], 2);
+        assert!(!s.days.contains_key("yoga"));
+        assert!(is_adjusted(&s, "yoga"));
+        reset(&mut s, "yoga");
+        assert!(!is_adjusted(&s, "yoga"));
+    }
+
+    #[test]
+    fn toggling_days_starts_from_the_planned_days() {
+        let mut s = PlanSettings::default();
+        toggle_day(&mut s, "yoga", &[0, 4], 2, true);
+        assert_eq!(s.days["yoga"], vec![0, 2, 4]);
+        toggle_day(&mut s, "yoga", &[0, 2, 4], 0, false);
+        assert_eq!(s.days["yoga"], vec![2, 4]);
+        toggle_day(&mut s, "yoga", &[2], 2, false);
+        assert!(
+            !s.days.contains_key("yoga"),
+            "no day left: back to automatic"
+        );
+        let p = plan(&["yoga"], &{
+            let mut s = PlanSettings::default();
+            toggle_day(&mut s, "yoga", &[0], 5, true);
+            s
+        });
+        assert_eq!(p.items[0].days, vec![0, 5]);
+    }
+
+    #[test]
+    fn time_and_cost_compare_with_what_the_person_said() {
+        let p = plan(&["massage", "yoga", "exercise"], &PlanSettings::default());
+        let cost = cost_summary(&p, &intake());
+        assert!(cost.contains("above your budget of 100"), "{cost}");
+        let time = time_summary(&p, &intake());
+        assert!(time.contains("150 minutes"), "{time}");
+        let small = plan(&["meditation"], &PlanSettings::default());
+        assert!(cost_summary(&small, &intake()).contains("within your budget"));
+    }
+}

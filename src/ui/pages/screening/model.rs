@@ -1,0 +1,262 @@
+//! What the screening view says, computed from a [`Screening`] by plain functions (tested natively).
+
+use crate::clinical::scores::{Phq4Band, Phq4Score, Risk, Scores, StartBackScore};
+use crate::clinical::screening::{Finding, Flag, Outcome, Status, TherapyStatus};
+use crate::ui::route::Step;
+
+/// The view's heading for an outcome.
+pub fn heading(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Emergency => "Please get emergency help now",
+        Outcome::Crisis => "Please reach out for support now",
+        Outcome::Urgent => "Please see a clinician soon",
+        Outcome::OutOfScope => "Mosaic is not the right tool for you",
+        Outcome::Proceed => "Your safety check",
+    }
+}
+
+/// The wizard step holding the answers that usually lead to an outcome, for "Change an answer".
+pub fn change_step(outcome: Outcome) -> Step {
+    match outcome {
+        Outcome::Emergency | Outcome::Urgent => Step::Safety,
+        Outcome::Crisis => Step::Mood,
+        Outcome::OutOfScope | Outcome::Proceed => Step::Pain,
+    }
+}
+
+/// The crisis line to name: the one configured in settings, or "your local emergency number".
+pub fn crisis_line(configured: &str) -> String {
+    let line = configured.trim();
+    if line.is_empty() {
+        "your local emergency number".to_string()
+    } else {
+        line.to_string()
+    }
+}
+
+/// Flags grouped by action, most severe first: one "what to do" with every reason that leads to it.
+pub fn group_flags(flags: &[Flag]) -> Vec<(String, Vec<Finding>)> {
+    let mut out: Vec<(String, Vec<Finding>)> = Vec::new();
+    for f in flags {
+        match out.iter_mut().find(|(action, _)| *action == f.action) {
+            Some((_, reasons)) => reasons.push(f.finding.clone()),
+            None => out.push((f.action.clone(), vec![f.finding.clone()])),
+        }
+    }
+    out
+}
+
+/// A short title for a notice (the rule's message is shown under it).
+pub fn notice_title(id: &str) -> &'static str {
+    match id {
+        "not_chronic" => "Mosaic is made for chronic pain",
+        "depression_screen_positive" => "Talk to your clinician about your mood",
+        "anxiety_screen_positive" => "Talk to your clinician about worry and nerves",
+        "start_back_high" => "Your back pain is weighing heavily on you",
+        "medications_unknown" => "Medicine interactions could not be checked",
+        _ => "Worth knowing",
+    }
+}
+
+/// One score in plain words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreLine {
+    /// What the score is.
+    pub name: &'static str,
+    /// The value in words, e.g. "6.3 out of 10".
+    pub value: String,
+    /// What it means.
+    pub meaning: String,
+}
+
+/// Words for a PHQ-4 band.
+fn band_words(band: Phq4Band) -> &'static str {
+    match band {
+        Phq4Band::Normal => "in the usual range",
+        Phq4Band::Mild => "mild",
+        Phq4Band::Moderate => "moderate",
+        Phq4Band::Severe => "severe",
+    }
+}
+
+/// PEG, PHQ-4 and (for low back pain) STarT Back in plain words; incomplete scores say so, never zero.
+pub fn score_lines(scores: &Scores) -> Vec<ScoreLine> {
+    let mut out = Vec::new();
+    out.push(match scores.peg {
+        Some(p) => ScoreLine {
+            name: "Pain and its effect on your life (PEG)",
+            value: format!("{:.1} out of 10", p.display),
+            meaning: "The average of your pain and how much it got in the way of enjoying life and daily activity last week. Your plan's reviews compare against it: a drop of 1 point or more is a meaningful change.".into(),
+        },
+        None => ScoreLine {
+            name: "Pain and its effect on your life (PEG)",
+            value: "Not scored".into(),
+            meaning: "Not all three pain questions were answered, so there is no score to compare against later.".into(),
+        },
+    });
+    out.push(phq4_line(&scores.phq4));
+    match scores.start_back {
+        StartBackScore::NotApplicable => {}
+        StartBackScore::Incomplete => out.push(ScoreLine {
+            name: "Back pain impact (STarT Back)",
+            value: "Not scored".into(),
+            meaning: "Not all nine back pain questions were answered.".into(),
+        }),
+        StartBackScore::Scored { total, psychosocial, risk } => out.push(ScoreLine {
+            name: "Back pain impact (STarT Back)",
+            value: format!(
+                "{} risk ({total} out of 9)",
+                match risk {
+                    Risk::Low => "Low",
+                    Risk::Medium => "Medium",
+                    Risk::High => "High",
+                }
+            ),
+            meaning: format!("How much back pain is affecting you and the chance it will keep doing so; the worry-and-mood part scored {psychosocial} out of 5."),
+        }),
+    }
+    out
+}
+
+/// PHQ-4 in plain words.
+fn phq4_line(phq4: &Phq4Score) -> ScoreLine {
+    let name = "Mood and worry (PHQ-4)";
+    match (phq4.total, phq4.band) {
+        (Some(total), Some(band)) => {
+            let mut meaning = "Four questions about nerves, worry, interest and low mood over the last two weeks.".to_string();
+            if phq4.depression_positive() || phq4.anxiety_positive() {
+                meaning.push_str(
+                    " Part of it is high enough to talk about with your clinician (see above).",
+                );
+            }
+            ScoreLine {
+                name,
+                value: format!("{total} out of 12, {}", band_words(band)),
+                meaning,
+            }
+        }
+        _ => ScoreLine {
+            name,
+            value: "Not scored".into(),
+            meaning: "Not all four mood questions were answered.".into(),
+        },
+    }
+}
+
+/// How many therapies have each status, most severe first, leaving out statuses nobody has.
+pub fn status_counts(therapies: &[TherapyStatus]) -> Vec<(Status, usize)> {
+    [
+        Status::Allowed,
+        Status::Caution,
+        Status::ClearanceRequired,
+        Status::Blocked,
+    ]
+    .into_iter()
+    .map(|s| (s, therapies.iter().filter(|t| t.status == s).count()))
+    .filter(|(_, n)| *n > 0)
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::intake::{Intake, Mood, Pain, Peg, Phq4};
+    use crate::clinical::screening::screen;
+
+    fn intake(json: &str) -> Intake {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn the_crisis_line_falls_back_to_the_local_emergency_number() {
+        assert_eq!(crisis_line("  "), "your local emergency number");
+        assert_eq!(crisis_line(" Samaritans 116 123 "), "Samaritans 116 123");
+    }
+
+    #[test]
+    fn flags_sharing_an_action_are_grouped_and_keep_their_order() {
+        let s = screen(&intake(
+            r#"{"age":40,"symptoms":["saddle_numbness","chest_pain_now","fever_with_pain"]}"#,
+        ));
+        assert_eq!(s.outcome, Outcome::Emergency);
+        let groups = group_flags(&s.flags);
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        assert!(groups[0].0.contains("emergency"));
+        assert_eq!(groups[0].1.len(), 2);
+        assert_eq!(groups[1].1[0].rule, "RF-INFECT");
+    }
+
+    #[test]
+    fn incomplete_scores_are_never_shown_as_zero() {
+        let lines = score_lines(&screen(&Intake::default()).scores);
+        assert_eq!(lines.len(), 2, "no STarT Back line unless low back pain");
+        assert!(lines.iter().all(|l| l.value == "Not scored"));
+    }
+
+    #[test]
+    fn complete_scores_read_in_plain_words() {
+        let i = Intake {
+            pain: Some(Pain {
+                primary: Some("low_back".into()),
+                peg: Some(Peg {
+                    pain: Some(6),
+                    enjoyment: Some(6),
+                    activity: Some(7),
+                }),
+                ..Pain::default()
+            }),
+            mood: Some(Mood {
+                phq4: Some(Phq4 {
+                    nervous: Some(2),
+                    worry: Some(2),
+                    interest: Some(0),
+                    down: Some(0),
+                }),
+                self_harm: Some(0),
+            }),
+            ..Intake::default()
+        };
+        let lines = score_lines(&screen(&i).scores);
+        assert_eq!(lines[0].value, "6.3 out of 10");
+        assert_eq!(lines[1].value, "4 out of 12, mild");
+        assert!(lines[1].meaning.contains("talk about"));
+        assert_eq!(
+            lines[2].value, "Not scored",
+            "STarT Back asked but not answered"
+        );
+    }
+
+    #[test]
+    fn every_notice_has_its_own_title() {
+        for id in [
+            "not_chronic",
+            "depression_screen_positive",
+            "anxiety_screen_positive",
+            "start_back_high",
+            "medications_unknown",
+        ] {
+            assert_ne!(notice_title(id), "Worth knowing", "{id}");
+        }
+    }
+
+    #[test]
+    fn status_counts_add_up_and_skip_empty_statuses() {
+        let s = screen(&intake(
+            r#"{"conditions":["bleeding_disorder"],"medications":[]}"#,
+        ));
+        let counts = status_counts(&s.therapies);
+        assert_eq!(
+            counts.iter().map(|(_, n)| n).sum::<usize>(),
+            s.therapies.len()
+        );
+        assert!(counts.iter().all(|(_, n)| *n > 0));
+        assert!(counts.iter().any(|(st, _)| *st == Status::Blocked));
+    }
+
+    #[test]
+    fn change_an_answer_leads_to_the_step_that_holds_it() {
+        assert_eq!(change_step(Outcome::Crisis), Step::Mood);
+        assert_eq!(change_step(Outcome::Emergency), Step::Safety);
+        assert_eq!(change_step(Outcome::OutOfScope), Step::Pain);
+    }
+}
