@@ -2,7 +2,7 @@
 
 use crate::clinical::catalog::Therapy;
 use crate::clinical::intake::Intake;
-use crate::clinical::plan::{EntryKind, Plan, PlanSettings};
+use crate::clinical::plan::{EntryKind, Plan, PlanItem, PlanSettings};
 use crate::ui::components::status::therapy_name;
 
 /// Weekday names, 0 = Monday.
@@ -15,6 +15,36 @@ pub const WEEKDAYS: [&str; 7] = [
     "Saturday",
     "Sunday",
 ];
+
+/// "1 session", "3 sessions", "once", "4 times".
+fn how_often(n: u8, kind: EntryKind) -> String {
+    match (kind, n) {
+        (EntryKind::Session, 1) => "1 session".to_string(),
+        (EntryKind::Session, n) => format!("{n} sessions"),
+        (EntryKind::HomePractice, 1) => "once".to_string(),
+        (EntryKind::HomePractice, n) => format!("{n} times"),
+    }
+}
+
+/// One sentence for a scheduled therapy: weeks, frequency, minutes and days, then any home practice.
+pub fn item_summary(item: &PlanItem) -> String {
+    let mut s = format!(
+        "{}: {} a week, {} minutes each, on {}",
+        weeks_label(item.start_week, item.end_week),
+        how_often(item.per_week, item.session_kind),
+        item.session_minutes,
+        day_list(&item.days)
+    );
+    if !item.home_days.is_empty() {
+        s.push_str(&format!(
+            "; home practice {} minutes on {}",
+            item.home_minutes,
+            day_list(&item.home_days)
+        ));
+    }
+    s.push('.');
+    s
+}
 
 /// One entry of a day in the week grid.
 #[derive(Clone, Debug, PartialEq)]
@@ -254,6 +284,26 @@ mod tests {
             .filter(|e| e.therapy == "yoga")
             .collect();
         assert!(yoga.iter().all(|e| e.weeks.is_none()));
+    }
+
+    #[test]
+    fn item_summaries_read_as_a_sentence() {
+        let mut s = PlanSettings::default();
+        s.per_week.insert("yoga".into(), 1);
+        let p = plan(&["yoga", "meditation"], &s);
+        let yoga = p.items.iter().find(|i| i.therapy == "yoga").unwrap();
+        let text = item_summary(yoga);
+        assert!(
+            text.starts_with("Weeks 1–12: 1 session a week, 75 minutes each, on "),
+            "{text}"
+        );
+        assert!(text.contains("; home practice 15 minutes on "), "{text}");
+        let med = p.items.iter().find(|i| i.therapy == "meditation").unwrap();
+        assert!(
+            item_summary(med).contains("4 times a week, 15 minutes each"),
+            "{}",
+            item_summary(med)
+        );
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! The week grid (days × entries; a list on small screens) and each therapy's course with its editable frequency and days.
 
 use super::model::{
-    day_list, is_adjusted, per_week_range, reset, set_per_week, toggle_day, week_grid, weeks_label,
-    WEEKDAYS,
+    is_adjusted, item_summary, per_week_range, reset, set_per_week, toggle_day, week_grid, WEEKDAYS,
 };
 use crate::clinical::catalog::catalog;
-use crate::clinical::plan::{EntryKind, Plan, PlanItem};
+use crate::clinical::plan::{Plan, PlanItem};
 use crate::ui::components::status::{therapy_name, StatusPill};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -102,33 +101,7 @@ fn ItemRow(
     };
     let name = therapy.name.clone();
     let status = item.with_untracked(|i| i.as_ref().map(|i| i.status));
-    let summary = move || {
-        item.with(|i| {
-            i.as_ref().map(|i| {
-                let what = if i.session_kind == EntryKind::Session {
-                    "sessions"
-                } else {
-                    "times"
-                };
-                let mut s = format!(
-                    "{}: {} {what} a week of {} minutes, on {}",
-                    weeks_label(i.start_week, i.end_week),
-                    i.per_week,
-                    i.session_minutes,
-                    day_list(&i.days)
-                );
-                if !i.home_days.is_empty() {
-                    s.push_str(&format!(
-                        "; home practice {} minutes on {}",
-                        i.home_minutes,
-                        day_list(&i.home_days)
-                    ));
-                }
-                s.push('.');
-                s
-            })
-        })
-    };
+    let summary = move || item.with(|i| i.as_ref().map(item_summary));
     let note = move || {
         item.with(|i| {
             i.as_ref()
@@ -175,17 +148,17 @@ fn ItemRow(
     let day_boxes = (0..7u8)
         .map(|d| {
             let full = WEEKDAYS[usize::from(d)];
-            let (short, rest) = full.split_at(3);
+            let short = &full[..3];
             view! {
                 <label class="day-check">
-                    <input type="checkbox"
+                    <input type="checkbox" aria-label=full
                         prop:checked=move || item.with(|i| i.as_ref().is_some_and(|i| i.days.contains(&d)))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             let planned = item.with_untracked(|i| i.as_ref().map(|i| i.days.clone()).unwrap_or_default());
                             app.update(|s| t_id.with_value(|id| toggle_day(&mut s.plan, id, &planned, d, on)));
                         } />
-                    <span>{short}</span><span class="vh">{rest}</span>
+                    <span aria-hidden="true">{short}</span>
                 </label>
             }
         })

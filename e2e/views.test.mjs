@@ -1,0 +1,293 @@
+// End-to-end tests of the screening, choose and plan views. The app state is seeded into localStorage (the
+// stored document format of src/store), so these tests do not depend on clicking through the wizard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveDist, axe } from './harness.mjs';
+
+const DOC = 'mosaic/doc';
+
+/** A realistic intake that proceeds: low back pain, a bleeding disorder (so some therapies are blocked,
+ *  some need clearance and some need care), four free days, a time and a money budget. */
+const PROCEED = {
+  age: 52,
+  pain: { primary: 'low_back', duration_months: 14, peg: { pain: 6, enjoyment: 6, activity: 5 } },
+  mood: { phq4: { nervous: 0, worry: 1, interest: 1, down: 0 }, self_harm: 0 },
+  start_back: { agree: [1, 3], bothersome: 'slightly' },
+  symptoms: [],
+  conditions: ['bleeding_disorder'],
+  medications: [],
+  supplements: ['ginkgo'],
+  activity: 'active',
+  practicalities: { minutes_per_week: 240, budget_per_month: 150, days: [0, 2, 4, 5] },
+};
+
+const OUTCOMES = {
+  emergency: { ...PROCEED, symptoms: ['saddle_numbness', 'fever_with_pain'] },
+  crisis: { ...PROCEED, mood: { ...PROCEED.mood, self_harm: 1 } },
+  urgent: { ...PROCEED, symptoms: ['fever_with_pain'] },
+  out_of_scope: { ...PROCEED, age: 16 },
+};
+
+let browser;
+let site;
+before(async () => {
+  site = await serveDist('/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+/** Opens the app at `hash` with `state` already stored (once per context), as if answered earlier. */
+async function open(state, hash, contextOptions = {}) {
+  const doc = JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: '2026-01-01T00:00:00Z', data: state });
+  const context = await browser.newContext(contextOptions);
+  await context.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('mosaic-test-seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('mosaic-test-seeded', '1');
+    }
+  }, [DOC, doc]);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${site.url}${hash}`);
+  await page.waitForSelector('#main h1', { timeout: 15000 });
+  return { context, page, errors };
+}
+
+const card = (page, id) => page.locator(`.therapy-card[data-therapy="${id}"]`);
+
+for (const [outcome, intake] of Object.entries(OUTCOMES)) {
+  test(`${outcome}: what to do now, no plan and no way to choose; per-therapy safety list; zero axe violations`, async () => {
+    const { context, page, errors } = await open({ intake }, '#/screening');
+    try {
+      const view = page.locator(`[data-outcome="${outcome}"]`);
+      await view.waitFor();
+      assert.equal(await page.locator('a[href="#/choose"]').count(), 0, 'no link to choose therapies');
+      assert.equal(await page.locator('a[href="#/plan"]').count(), 0, 'no link to a plan');
+      assert.ok(await page.getByRole('link', { name: 'Change an answer' }).isVisible());
+      const now = (await page.locator('.callout.now').innerText()).toLowerCase();
+      if (outcome === 'emergency') {
+        const first = (await page.locator('.now-first').innerText()).toLowerCase();
+        assert.match(first, /^call your local emergency number now/);
+        assert.ok((await page.locator('.flag').count()) >= 2, 'emergency and urgent actions both listed');
+      }
+      if (outcome === 'crisis') {
+        assert.match(now, /contact your local emergency number now/);
+        assert.match(now, /call or text 988/);
+      }
+      if (outcome === 'urgent') assert.match(now, /within a day or two/);
+      if (outcome === 'out_of_scope') assert.match(now, /talk with a clinician/);
+      // Every flag shows its reason, with the source in a disclosure.
+      assert.ok((await page.locator('.flag-reasons li details.sources').count()) >= 1);
+      // The clinician's per-therapy list is collapsed but complete.
+      const rows = page.locator('details.safety-all [data-therapy][data-status]');
+      assert.equal(await page.locator('details.safety-all').getAttribute('open'), null);
+      assert.ok((await rows.count()) >= 25, `every therapy listed: ${await rows.count()}`);
+      assert.equal(await page.locator('details.safety-all [data-therapy="acupuncture"]').getAttribute('data-status'), 'blocked');
+      assert.deepEqual(await axe(page), []);
+      await page.locator('details.safety-all summary').click();
+      assert.deepEqual(await axe(page), [], 'no violations with the safety list open');
+
+      // The choose and plan views refuse too, and send the person back to the screening.
+      await page.evaluate(() => { location.hash = '#/choose'; });
+      await page.getByRole('heading', { level: 1, name: 'Choose therapies' }).waitFor();
+      assert.equal(await page.locator('.therapy-card').count(), 0);
+      assert.equal(await page.locator('main button').count(), 0, 'no add buttons');
+      assert.ok(await page.locator('main a[href="#/screening"]').isVisible());
+      await page.evaluate(() => { location.hash = '#/plan'; });
+      await page.getByRole('heading', { level: 1, name: /12-week plan/ }).waitFor();
+      assert.equal(await page.locator('.week').count(), 0, 'no schedule');
+      assert.ok(await page.locator('main a[href="#/screening"]').isVisible());
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('crisis: the crisis line from settings is named first', async () => {
+  const { context, page } = await open(
+    { intake: OUTCOMES.crisis, settings: { crisis_line: 'Samaritans 116 123' } },
+    '#/screening',
+  );
+  try {
+    await page.locator('[data-outcome="crisis"]').waitFor();
+    assert.match(await page.locator('.now-first').innerText(), /Contact Samaritans 116 123 now/);
+    assert.match(await page.locator('.callout.now').innerText(), /988/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('proceed: a calm summary with notices, supplement alerts, scores and the way on', async () => {
+  const intake = { ...PROCEED, pain: { ...PROCEED.pain, duration_months: 2 }, medications: null };
+  const { context, page, errors } = await open({ intake }, '#/screening');
+  try {
+    await page.locator('[data-outcome="proceed"]').waitFor();
+    assert.ok(await page.locator('[data-notice="not_chronic"]').isVisible());
+    assert.ok(await page.locator('[data-notice="medications_unknown"]').isVisible());
+    const alert = page.locator('[data-supplement="ginkgo"]');
+    assert.ok(await alert.isVisible(), 'ginkgo, already taken, is blocked with a bleeding disorder');
+    assert.match(await page.locator('#alerts-heading + p').innerText(), /talk to your clinician or pharmacist before continuing/i);
+    assert.match(await page.locator('.scores').innerText(), /5\.7 out of 10/);
+    assert.ok(await page.getByRole('link', { name: 'Choose therapies' }).isVisible());
+    assert.ok((await page.locator('details.safety-all [data-therapy]').count()) >= 25);
+    assert.deepEqual(await axe(page), []);
+    await page.getByRole('link', { name: 'Choose therapies' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Choose therapies' }).waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('choose: blocked cannot be added, caution and clearance are read before adding, filters say what they hide', async () => {
+  const { context, page, errors } = await open({ intake: PROCEED }, '#/choose');
+  try {
+    await page.locator('.therapy-card').first().waitFor();
+    // Blocked: the reason is on the card and there is no enabled add button.
+    const acu = card(page, 'acupuncture');
+    assert.equal(await acu.getAttribute('data-status'), 'blocked');
+    assert.match(await acu.locator('.safety').innerText(), /not offered for you/i);
+    assert.equal(await acu.locator('button:not([disabled])').count(), 0);
+    assert.match(await acu.innerText(), /cannot be added/i);
+
+    // Caution: the note is visible before adding, and the button says it was read.
+    const massage = card(page, 'massage');
+    assert.equal(await massage.getAttribute('data-status'), 'caution');
+    assert.ok(await massage.locator('.safety-caution').isVisible());
+    const addMassage = massage.getByRole('button', { name: /I have read the note — add/ });
+    assert.ok(await addMassage.isVisible());
+    await addMassage.click();
+    assert.equal(await massage.getAttribute('data-selected'), 'true');
+
+    // Clearance required: a confirm step says not to start before approval.
+    const exercise = card(page, 'exercise');
+    assert.equal(await exercise.getAttribute('data-status'), 'clearance_required');
+    await exercise.getByRole('button', { name: /needs your clinician's approval/ }).click();
+    const confirm = exercise.locator('.confirm');
+    assert.match(await confirm.innerText(), /do not start exercise and movement until your clinician approves/i);
+    assert.equal(await exercise.getAttribute('data-selected'), 'false', 'not added before confirming');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'I understand — add', 'focus moves to the confirm button');
+    assert.deepEqual(await axe(page), [], 'no violations with the confirm step open');
+    await page.keyboard.press('Enter');
+    assert.equal(await exercise.getAttribute('data-selected'), 'true');
+
+    // An allowed therapy adds at once; the summary lists every choice with its status in words.
+    await card(page, 'cbt').getByRole('button', { name: /Add to my plan/ }).click();
+    const summary = page.locator('.choices');
+    assert.match(await summary.innerText(), /Your choices \(3\)/);
+    assert.match(await summary.innerText(), /Massage — Take care/);
+
+    // Filters hide cards and say how many.
+    const total = await page.locator('.therapy-cards').first().locator('.therapy-card').count();
+    await page.getByLabel('No needles').check();
+    assert.ok(await acu.isHidden());
+    assert.match(await page.locator('.filter-count').first().innerText(), new RegExp(`Showing ${total - 2} of ${total} therapies; 2 are hidden`));
+    await page.getByLabel('Within my budget').check();
+    assert.ok(await massage.isHidden(), 'massage at the usual pace is above a budget of 150');
+    await page.getByLabel('No needles').uncheck();
+    await page.getByLabel('Within my budget').uncheck();
+    assert.match(await page.locator('.filter-count').first().innerText(), /Showing all/);
+
+    // Supplements have their own section.
+    const supplements = page.locator('section.supplements');
+    assert.match(await supplements.locator('h2').innerText(), /discuss with your clinician or pharmacist first/);
+    assert.equal(await supplements.locator('[data-therapy="ginkgo"]').getAttribute('data-status'), 'blocked');
+    assert.match(await supplements.locator('[data-therapy="turmeric"] .badge').innerText(), /supportive self-care/);
+
+    assert.deepEqual(await axe(page), []);
+    await page.getByRole('link', { name: 'Build my plan' }).click();
+    await page.getByRole('heading', { level: 1, name: /12-week plan/ }).waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+const CHOSEN = { intake: PROCEED, selected: ['yoga', 'meditation', 'massage', 'acupuncture', 'turmeric', 'cbt'] };
+
+test('plan: schedule, staggered starts, reviews at weeks 4, 8 and 12, questions, left-out choices and the cost note', async () => {
+  const { context, page, errors } = await open(CHOSEN, '#/plan');
+  try {
+    await page.locator('.week').waitFor();
+    assert.equal(await page.locator('.week > .day').count(), 7);
+    assert.ok((await page.locator('.week .entry').count()) >= 5);
+    assert.match(await page.locator('.day[data-weekday="1"]').innerText(), /Rest day/, 'Tuesday is not a free day');
+    assert.deepEqual(await page.locator('.review').evaluateAll((els) => els.map((e) => e.dataset.week)), ['4', '8', '12']);
+    assert.match(await page.locator('.items').innerText(), /Starts in week 3/);
+    assert.match(await page.locator('.excluded').innerText(), /Acupuncture/);
+    assert.ok((await page.locator('.questions li').count()) >= 3);
+    assert.match(await page.locator('.plan-supplements').innerText(), /Turmeric/);
+    assert.match(await page.locator('.cost').innerText(), /Estimate only, not a price/);
+    assert.deepEqual(await axe(page), []);
+
+    // Frequency and days are editable and kept in the plan settings.
+    const yoga = page.locator('.item[data-therapy="yoga"]');
+    await yoga.locator('summary').click();
+    const times = yoga.getByLabel('Times a week for Yoga');
+    await times.focus();
+    await times.selectOption('1');
+    await page.waitForFunction(() => document.querySelector('.item[data-therapy="yoga"] .item-summary').textContent.includes('1 session a week'));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'per-week-yoga', 'focus stays on the control');
+    await yoga.getByRole('checkbox', { name: 'Saturday' }).check();
+    await page.waitForFunction(() => document.querySelector('.item[data-therapy="yoga"] .item-summary').textContent.includes('Saturday'));
+    assert.ok(await yoga.getByRole('button', { name: 'Use the suggested days' }).isVisible());
+    assert.deepEqual(await axe(page), [], 'no violations with the editor open');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('plan at 360 px: no horizontal scroll, the week becomes a list', async () => {
+  const { context, page } = await open(CHOSEN, '#/plan', { viewport: { width: 360, height: 740 } });
+  try {
+    await page.locator('.week').waitFor();
+    for (const summary of await page.locator('.item summary').all()) await summary.click();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `scrollWidth ${width}`);
+    const columns = await page.locator('.week').evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+    assert.equal(columns, 1);
+    assert.deepEqual(await axe(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('plan in print: no buttons or controls, safety notes and questions kept, one or two pages', async () => {
+  const { context, page } = await open(CHOSEN, '#/plan');
+  try {
+    await page.locator('.week').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const visibleButtons = await page.locator('button, select, input, .site-header, summary').evaluateAll(
+      (els) => els.filter((e) => e.getClientRects().length > 0).length,
+    );
+    assert.equal(visibleButtons, 0, 'no buttons, controls, disclosures or navigation in print');
+    assert.ok(await page.locator('.safety-notes').isVisible());
+    assert.ok(await page.locator('.questions').isVisible());
+    assert.ok(await page.locator('.cost-note').isVisible());
+    for (const format of ['A4', 'Letter']) {
+      const pdf = await page.pdf({ format, printBackground: false });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      assert.ok(pages >= 1 && pages <= 2, `${format}: ${pages} pages`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('nothing chosen: the plan view explains and links back to choosing', async () => {
+  const { context, page } = await open({ intake: PROCEED }, '#/plan');
+  try {
+    await page.getByRole('link', { name: 'Choose therapies' }).waitFor();
+    assert.equal(await page.locator('.week').count(), 0);
+    assert.deepEqual(await axe(page), []);
+  } finally {
+    await context.close();
+  }
+});
