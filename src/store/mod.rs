@@ -2,7 +2,9 @@
 
 pub mod backup;
 pub mod envelope;
+pub mod kiosk;
 pub mod local;
 pub mod migrate;
+pub mod pin;
 pub mod saver;
 pub mod state;

@@ -48,6 +48,8 @@ pub enum Status {
     },
     /// Another tab saved newer data while this tab had unsaved changes.
     Conflict,
+    /// Kiosk mode: patient data stays in memory only and is never written.
+    Kiosk,
 }
 
 impl Status {
@@ -100,6 +102,12 @@ fn now_iso() -> String {
 
 fn state_json(state: &AppState) -> String {
     serde_json::to_string(state).unwrap_or_default()
+}
+
+/// Starts a kiosk session: nothing is read from or ever written to storage for the patient.
+pub fn boot_kiosk() -> AppState {
+    set_status(Status::Kiosk);
+    AppState::default()
 }
 
 /// Loads the saved document and decides how saving may proceed. Call once, before the UI is built.

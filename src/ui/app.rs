@@ -1,6 +1,10 @@
-//! The app shell: header, the current view chosen from the URL hash, and footer.
+//! The app shell: start-up (home or kiosk), header, the current view chosen from the URL hash, and footer.
 
-use crate::store::saver;
+use crate::store::{kiosk as kiosk_config, saver};
+use crate::ui::kiosk::{
+    self, idle::IdleGuard, staff, staff::StaffDialog, staff::StaffStage, start::FinishButton,
+};
+use crate::ui::kiosk::{start::KioskStart, KioskCtx};
 use crate::ui::pages::{
     choose::ChooseView, intake::IntakeView, not_found::NotFound, plan::PlanView,
     screening::ScreeningView, settings::SettingsView, welcome::Welcome,
@@ -15,12 +19,23 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// The root component: keeps the route in sync with the hash and renders the matching view.
-#[component]
-pub fn App() -> impl IntoView {
-    // Load before anything renders; saving starts only after this load, and never over unreadable data.
+/// Loads state for this page: a kiosk starts empty and in memory only; at home the saved document is loaded
+/// before anything renders, and saving starts only after that load (never over unreadable data).
+fn start_up() -> AppCtx {
+    let config = kiosk_config::load();
+    if config.enabled {
+        kiosk::activate();
+        if !current_hash().is_empty() && current_hash() != "#/" {
+            kiosk::replace_hash("#/");
+        }
+        let mut state = saver::boot_kiosk();
+        state.settings.crisis_line = config.front_desk_or_default().to_string();
+        provide_context(KioskCtx {
+            config: RwSignal::new(config),
+        });
+        return AppCtx::new(state);
+    }
     let ctx = AppCtx::new(saver::boot());
-    provide_context(ctx);
     saver::listen(move |newer| ctx.state.set(newer));
     Effect::new(move |prev: Option<()>| {
         ctx.state.with(|s| {
@@ -29,7 +44,11 @@ pub fn App() -> impl IntoView {
             }
         });
     });
-    // Larger text and higher contrast apply to the whole page.
+    ctx
+}
+
+/// Applies the display preferences to the whole page.
+fn display_preferences(ctx: AppCtx) {
     Effect::new(move |_| {
         let (large, contrast) = ctx
             .state
@@ -48,6 +67,15 @@ pub fn App() -> impl IntoView {
             };
         }
     });
+}
+
+/// The root component: keeps the route in sync with the hash and renders the matching view.
+#[component]
+pub fn App() -> impl IntoView {
+    let ctx = start_up();
+    provide_context(ctx);
+    display_preferences(ctx);
+    let in_kiosk = kiosk::is_active();
     let (route, set_route) = signal(Route::parse(&current_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(Route::parse(&current_hash()));
@@ -67,6 +95,7 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    let staff_stage = RwSignal::new(StaffStage::Closed);
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
@@ -76,31 +105,43 @@ pub fn App() -> impl IntoView {
             }
         }>"Skip to content"</a>
         <header class="site-header">
-            <a class="brand" href="#/" aria-label="Mosaic home">
+            <a class="brand" href="#/" aria-label="Mosaic home"
+                on:pointerdown=move |_| if in_kiosk { staff::press_start(staff_stage) }
+                on:pointerup=move |_| staff::press_end()
+                on:pointerleave=move |_| staff::press_end()
+                on:pointercancel=move |_| staff::press_end()
+                on:contextmenu=move |ev| if in_kiosk { ev.prevent_default() }
+            >
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span class="brand-name">"Mosaic"</span>
             </a>
             <p class="tagline">"Plan your chronic-pain care"</p>
             <nav class="header-nav" aria-label="Mosaic">
-                <SaveIndicator />
-                <a href="#/settings">"Settings"</a>
+                {if in_kiosk {
+                    view! { <FinishButton /> }.into_any()
+                } else {
+                    view! { <SaveIndicator /> <a href="#/settings">"Settings"</a> }.into_any()
+                }}
             </nav>
         </header>
         <main id="main" tabindex="-1">
             <StorageBanner />
             {move || match route.get() {
+                Route::Welcome if in_kiosk => view! { <KioskStart /> }.into_any(),
                 Route::Welcome => view! { <Welcome /> }.into_any(),
                 Route::Intake(step) => view! { <IntakeView step=step /> }.into_any(),
                 Route::Screening => view! { <ScreeningView /> }.into_any(),
                 Route::Choose => view! { <ChooseView /> }.into_any(),
                 Route::Plan => view! { <PlanView /> }.into_any(),
+                Route::Settings if in_kiosk => view! { <NotFound path="/settings".to_string() /> }.into_any(),
                 Route::Settings => view! { <SettingsView /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>
+        {in_kiosk.then(|| view! { <IdleGuard /> <StaffDialog stage=staff_stage /> })}
         <footer class="site-footer">
             <p>"Mosaic is planning help, not medical advice. In an emergency call your local emergency number."</p>
-            <p>"Everything you enter stays on this device."</p>
+            <p>{if in_kiosk { "Nothing you enter is kept on this tablet." } else { "Everything you enter stays on this device." }}</p>
         </footer>
     }
 }

@@ -45,7 +45,12 @@ pub fn use_app() -> AppCtx {
     expect_context::<AppCtx>()
 }
 
-/// Goes to a view by setting the URL hash, which adds a history entry so Back returns here.
+/// Goes to a view by setting the URL hash, which adds a history entry so Back returns here
+/// (in kiosk mode the entry is replaced instead, so no earlier patient's screen is ever one Back away).
 pub fn navigate(route: &Route) {
-    let _ = window().location().set_hash(&route.href());
+    if crate::ui::kiosk::is_active() {
+        crate::ui::kiosk::replace_hash(&route.href());
+    } else {
+        let _ = window().location().set_hash(&route.href());
+    }
 }

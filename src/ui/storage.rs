@@ -29,6 +29,7 @@ pub fn SaveIndicator() -> impl IntoView {
         Status::ReadOnly { .. } => "Read-only",
         Status::Quarantined { .. } => "Saving paused",
         Status::Conflict => "Changed in another tab",
+        Status::Kiosk => "Not saved on this tablet",
     };
     let kind = move || match status.get() {
         Status::Saved { .. } | Status::Fresh | Status::Pending => "ok",

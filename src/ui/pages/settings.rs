@@ -1,6 +1,7 @@
 //! Settings: backup, restore, delete everything, storage status, the local crisis line and display preferences.
 
 use crate::store::saver::{self, Status};
+use crate::ui::kiosk::setup::KioskSetup;
 use crate::ui::restore::RestoreBackup;
 use crate::ui::state::use_app;
 use crate::ui::storage::download_backup;
@@ -35,6 +36,7 @@ pub fn SettingsView() -> impl IntoView {
             "Saving is paused until you decide about unreadable data.".to_string()
         }
         Status::Conflict => "Changed in another tab: choose which version to keep.".to_string(),
+        Status::Kiosk => "Kiosk mode: nothing about a patient is saved on this device.".to_string(),
     };
     let persisted_text = move || {
         match persisted.get() {
@@ -97,6 +99,8 @@ pub fn SettingsView() -> impl IntoView {
                     <label for="high-contrast">"Higher contrast"</label>
                 </div>
             </section>
+
+            <KioskSetup />
 
             <section class="card danger-zone" aria-labelledby="delete-heading">
                 <h2 id="delete-heading">"Delete everything"</h2>

@@ -1,0 +1,55 @@
+//! The kiosk's start screen and the "Finish" control that clears the session.
+
+use crate::ui::kiosk::end_session;
+use leptos::prelude::*;
+
+/// The first screen each patient sees on a kiosk.
+#[component]
+pub fn KioskStart() -> impl IntoView {
+    view! {
+        <section class="view welcome kiosk-start" aria-labelledby="view-heading">
+            <h1 id="view-heading" tabindex="-1">"Plan your chronic-pain care while you wait"</h1>
+            <p class="lead">
+                "Answer some questions about your pain, your health and what matters to you. Mosaic checks which "
+                "therapies are safe for you and builds a weekly plan to take home and discuss with your clinician."
+            </p>
+            <div class="actions">
+                <a class="button primary big" href="#/intake/pain">"Start"</a>
+            </div>
+            <section class="callout privacy" aria-labelledby="kiosk-privacy">
+                <h2 id="kiosk-privacy">"Nothing is kept on this tablet"</h2>
+                <p>
+                    "Your answers stay only on this screen while you use it. When you finish, or if you leave it for a "
+                    "couple of minutes, everything is cleared. Take your plan home with the QR code or a printout."
+                </p>
+            </section>
+            <section class="callout emergency" aria-labelledby="kiosk-emergency">
+                <h2 id="kiosk-emergency">"Feeling very unwell?"</h2>
+                <p>"Tell the front desk or a member of staff now. This tablet is not for emergencies."</p>
+            </section>
+        </section>
+    }
+}
+
+/// "Finish" with a confirmation step, so a stray tap does not throw away a patient's answers.
+#[component]
+pub fn FinishButton() -> impl IntoView {
+    let asking = RwSignal::new(false);
+    view! {
+        <Show
+            when=move || asking.get()
+            fallback=move || view! { <button type="button" class="finish" on:click=move |_| asking.set(true)>"Finish"</button> }
+        >
+            <div class="modal-backdrop">
+                <div class="modal" role="alertdialog" aria-modal="true" aria-labelledby="finish-title">
+                    <h2 id="finish-title">"Finish and clear your answers?"</h2>
+                    <p>"Everything you entered will be cleared from this tablet. Take your plan home first with the QR code or a printout."</p>
+                    <div class="banner-actions">
+                        <button type="button" class="primary big" on:click=move |_| end_session()>"Yes, finish and clear"</button>
+                        <button type="button" class="big" on:click=move |_| asking.set(false)>"Go back"</button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}
