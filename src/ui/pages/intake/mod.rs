@@ -16,6 +16,7 @@ pub mod validate;
 pub mod values;
 
 use crate::ui::route::Step;
+use crate::ui::state::use_app;
 use leptos::prelude::*;
 use shell::StepShell;
 
@@ -33,11 +34,33 @@ pub fn IntakeView(
                 Step::Health => view! { <health::HealthStep /> }.into_any(),
                 Step::Medicines => view! { <medicines::MedicinesStep /> }.into_any(),
                 Step::Mood => view! { <mood::MoodStep /> }.into_any(),
-                Step::StartBack => view! { <start_back::StartBackStep /> }.into_any(),
+                Step::StartBack => view! { <NotAskedOr step=step><start_back::StartBackStep /></NotAskedOr> }.into_any(),
                 Step::Activity => view! { <activity::ActivityStep /> }.into_any(),
                 Step::Values => view! { <values::ValuesStep /> }.into_any(),
                 Step::Practical => view! { <practical::PracticalStep /> }.into_any(),
             }}
         </StepShell>
+    }
+}
+
+/// Shows a step only when it applies to this person (reached by its address, e.g. STarT Back without low back pain).
+#[component]
+fn NotAskedOr(
+    /// The step.
+    step: Step,
+    /// The step's questions.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let app = use_app();
+    let applies = Memo::new(move |_| app.with_intake(|i| step.applies(i)));
+    move || {
+        if applies.get() {
+            children()
+        } else {
+            view! {
+                <p class="note">"These questions are only asked about low back pain, which is not your main pain, so you can go straight on."</p>
+            }
+            .into_any()
+        }
     }
 }

@@ -64,7 +64,8 @@ pub fn PainStep() -> impl IntoView {
     let on_sites = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Sites, &a));
 
     let (dur_start, unit_start) = validate::duration_text(
-        app.with_intake(|i| i.pain.as_ref().and_then(|p| p.duration_months)),
+        app.state
+            .with_untracked(|s| s.intake.pain.as_ref().and_then(|p| p.duration_months)),
     );
     let dur_text = RwSignal::new(dur_start);
     let unit = RwSignal::new(unit_start);

@@ -2,7 +2,7 @@
 //! Back/Next. Steps register their field checks with [`StepForm`] so the summary and Next see them.
 
 use super::model::{after_back, after_next, progress};
-use crate::ui::route::Step;
+use crate::ui::route::{Route, Step};
 use crate::ui::state::{navigate, use_app};
 use crate::ui::widgets::radio::focus_id;
 use leptos::prelude::*;
@@ -57,6 +57,28 @@ impl StepForm {
     }
 }
 
+thread_local! {
+    /// The last move made with Next inside the wizard (from, to), so Back can undo it with the browser's own
+    /// history (keeping Forward working) instead of adding an entry.
+    static LAST_NEXT: std::cell::Cell<Option<(Step, Step)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Goes back one step: through browser history when this step was reached by Next from the previous one,
+/// otherwise to the previous applicable step (or Welcome) as a new entry.
+fn go_back(step: Step, target: Route) {
+    let undo = match target {
+        Route::Intake(prev) => LAST_NEXT.with(|c| c.get()) == Some((prev, step)),
+        _ => false,
+    };
+    LAST_NEXT.with(|c| c.set(None));
+    match window().history() {
+        Ok(h) if undo => {
+            let _ = h.back();
+        }
+        _ => navigate(&target),
+    }
+}
+
 /// The form of the step on screen; only valid inside a step.
 pub fn use_form() -> StepForm {
     expect_context::<StepForm>()
@@ -107,14 +129,24 @@ pub fn StepShell(
         let route = app
             .state
             .with_untracked(|s| after_next(step, &s.intake, outcome));
+        let moved = match route {
+            Route::Intake(to) => Some((step, to)),
+            _ => None,
+        };
+        LAST_NEXT.with(|c| c.set(moved));
         navigate(&route);
     };
-    let back = move |_| navigate(&app.state.with_untracked(|s| after_back(step, &s.intake)));
+    let back = move |_| {
+        go_back(
+            step,
+            app.state.with_untracked(|s| after_back(step, &s.intake)),
+        )
+    };
     let last = step == Step::Practical;
     view! {
         <section class="view wizard" aria-labelledby="view-heading" data-step=step.slug()>
             <nav class="wizard-progress" aria-label="Intake progress">
-                <p class="step-count">{move || prog.with(|(at, seq)| format!("Step {at} of {}", seq.len()))}</p>
+                <p class="step-count">{move || prog.with(|(at, seq)| if *at > 0 { format!("Step {at} of {}", seq.len()) } else { format!("{} steps", seq.len()) })}</p>
                 <ol>
                     {move || prog.with(|(at, seq)| {
                         seq.iter()
