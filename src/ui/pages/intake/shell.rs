@@ -3,7 +3,7 @@
 
 use super::model::{after_back, after_next, progress};
 use crate::ui::route::{Route, Step};
-use crate::ui::state::{navigate, use_app};
+use crate::ui::state::{navigate, use_app, AppCtx};
 use crate::ui::widgets::radio::focus_id;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -99,6 +99,13 @@ fn focus_field(id: &str) {
     }
 }
 
+/// Whether this step comes after the safety questions and they were never answered (e.g. reached by address).
+fn safety_missing(step: Step, app: AppCtx) -> bool {
+    let after = Step::ALL.iter().position(|s| *s == step)
+        > Step::ALL.iter().position(|s| *s == Step::Safety);
+    after && app.with_intake(|i| i.symptoms.is_none())
+}
+
 /// The step frame.
 #[component]
 pub fn StepShell(
@@ -169,6 +176,13 @@ pub fn StepShell(
                 </ol>
             </nav>
             <h1 id="view-heading" tabindex="-1">{step.title()}</h1>
+            <Show when=move || safety_missing(step, app)>
+                <p class="missing-safety">
+                    "The safety questions have not been answered yet. "
+                    <a href=Route::Intake(Step::Safety).href()>"Answer the safety questions"</a>
+                    " before relying on anything Mosaic suggests."
+                </p>
+            </Show>
             <Show when=move || errors.with(|e| !e.is_empty())>
                 <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
                     <h2 id="error-summary-title">"Please check this page"</h2>
