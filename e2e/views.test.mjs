@@ -169,7 +169,7 @@ test('choose: blocked cannot be added, caution and clearance are read before add
     const exercise = card(page, 'exercise');
     assert.equal(await exercise.getAttribute('data-status'), 'clearance_required');
     await exercise.getByRole('button', { name: /needs your clinician's approval/ }).click();
-    const confirm = exercise.locator('.confirm');
+    const confirm = exercise.locator('.add-confirm');
     assert.match(await confirm.innerText(), /do not start exercise and movement until your clinician approves/i);
     assert.equal(await exercise.getAttribute('data-selected'), 'false', 'not added before confirming');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'I understand — add', 'focus moves to the confirm button');

@@ -178,15 +178,15 @@ fn CardAction(
         <div class="card-action">
             <p class="in-plan" aria-live="polite">{move || selected.get().then_some("Added to your plan.")}</p>
             <button type="button" node_ref=main_button
-                class=move || if selected.get() { "button" } else { "button primary" }
+                class=move || if selected.get() || confirming.get() { "button" } else { "button primary" }
                 aria-expanded=expanded on:click=on_main>
                 {label}<span class="vh">{format!(" — {name}")}</span>
             </button>
             <Show when=move || confirming.get() && !selected.get()>
-                <div class="confirm" role="group" aria-label=confirm_name.with_value(|n| format!("Confirm adding {n}"))>
+                <div class="add-confirm" role="group" aria-label=confirm_name.with_value(|n| format!("Confirm adding {n}"))>
                     <p><strong>"Do not start " {confirm_name.get_value()} " until your clinician approves it."</strong>
                         " It goes into your plan marked this way, with a question to ask your clinician."</p>
-                    <div class="confirm-buttons">
+                    <div class="add-confirm-buttons">
                         <button type="button" class="button primary" node_ref=confirm_button on:click=on_confirm>
                             "I understand — add"
                         </button>

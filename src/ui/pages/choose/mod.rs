@@ -113,17 +113,17 @@ fn ChooseList() -> impl IntoView {
         </p>
         <fieldset class="filters">
             <legend>"Show only"</legend>
-            <label class="check">
+            <label class="filter-check">
                 <input type="checkbox" prop:checked=move || filters.get().home_only
                     on:change=toggle(|f| &mut f.home_only) />
                 "Things I can do at home"
             </label>
-            <label class="check">
+            <label class="filter-check">
                 <input type="checkbox" prop:checked=move || filters.get().no_needles
                     on:change=toggle(|f| &mut f.no_needles) />
                 "No needles"
             </label>
-            <label class="check">
+            <label class="filter-check">
                 <input type="checkbox" prop:checked=move || filters.get().within_budget
                     disabled=move || budget_given.get().is_none()
                     aria-describedby="budget-hint"

@@ -106,7 +106,7 @@ fn ItemRow(
         item.with(|i| {
             i.as_ref()
                 .and_then(|i| i.note.clone())
-                .map(|n| view! { <p class="note">{n}</p> })
+                .map(|n| view! { <p class="item-note">{n}</p> })
         })
     };
     let course = item.with_untracked(|i| i.as_ref().map(|i| i.course.clone()));
@@ -130,7 +130,7 @@ fn ItemRow(
             .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
             .collect_view();
         view! {
-            <div class="field">
+            <div class="freq-field">
                 <label for=select_id.clone()>{format!("Times a week for {name}")}</label>
                 <select id=select_id
                     prop:value=move || item.with(|i| i.as_ref().map(|i| i.per_week.to_string()).unwrap_or_default())

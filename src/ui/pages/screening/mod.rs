@@ -6,7 +6,7 @@ pub mod model;
 use crate::clinical::intake::Intake;
 use crate::clinical::screening::{Alert, Finding, Notice, Outcome, Screening};
 use crate::ui::components::status::{
-    outcome_id, status_label, therapy_name, FindingList, SafetyByTherapy, StatusPill,
+    outcome_id, therapy_name, FindingList, SafetyByTherapy, StatusPill,
 };
 use crate::ui::route::{Route, Step};
 use crate::ui::state::use_app;
@@ -150,7 +150,7 @@ fn ProceedSummary(
     let total = screening.therapies.len();
     let counts = status_counts(&screening.therapies)
         .into_iter()
-        .map(|(s, n)| view! { <li><StatusPill status=s />" " {n} " " {status_label(s).to_lowercase()}</li> })
+        .map(|(s, n)| view! { <li><span class="tally-n">{n}</span> <StatusPill status=s /></li> })
         .collect_view();
     view! {
         <p class="lead">"No warning signs came up that need care first. Here is what we found; next you can choose therapies."</p>

@@ -1,0 +1,261 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the screening, choose and plan views mounted with a
+//! given state, checked against the clinical engine's own results.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use mosaic::clinical::catalog::catalog;
+use mosaic::clinical::intake::Intake;
+use mosaic::clinical::plan::{build_plan, PlanSettings};
+use mosaic::clinical::ranking::rank;
+use mosaic::clinical::screening::screen;
+use mosaic::store::state::AppState;
+use mosaic::ui::pages::{choose::ChooseView, plan::PlanView, screening::ScreeningView};
+use mosaic::ui::state::AppCtx;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Low back pain with a bleeding disorder: some therapies blocked, some need clearance, some need care.
+const PROCEED: &str = r#"{"age":52,"pain":{"primary":"low_back","duration_months":14,"peg":{"pain":6,"enjoyment":6,"activity":5}},
+    "mood":{"phq4":{"nervous":0,"worry":1,"interest":1,"down":0},"self_harm":0},"start_back":{"agree":[1,3],"bothersome":"slightly"},
+    "symptoms":[],"conditions":["bleeding_disorder"],"medications":[],"supplements":[],"activity":"active",
+    "practicalities":{"minutes_per_week":240,"budget_per_month":150,"days":[0,2,4,5]}}"#;
+
+fn intake(json: &str) -> Intake {
+    serde_json::from_str(json).expect("test intake")
+}
+
+fn state(intake_json: &str, selected: &[&str]) -> AppState {
+    AppState {
+        intake: intake(intake_json),
+        selected: selected.iter().map(|s| s.to_string()).collect(),
+        ..AppState::default()
+    }
+}
+
+/// Mounts one view with its own app context in a fresh container; returns the container and the context.
+fn mount<V: IntoView + 'static>(
+    initial: AppState,
+    view: fn() -> V,
+) -> (web_sys::HtmlElement, AppCtx) {
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let slot: Rc<Cell<Option<AppCtx>>> = Rc::new(Cell::new(None));
+    let out = slot.clone();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let ctx = AppCtx::new(initial);
+        provide_context(ctx);
+        out.set(Some(ctx));
+        view()
+    });
+    handle.forget();
+    (container, slot.get().expect("mounted"))
+}
+
+fn find(c: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::Element> {
+    c.query_selector(selector).unwrap()
+}
+
+fn text(c: &web_sys::HtmlElement, selector: &str) -> String {
+    find(c, selector)
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn click(c: &web_sys::HtmlElement, selector: &str) {
+    find(c, selector)
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+/// The `data-therapy` of every child of the first element matching `list`, in document order.
+fn ids_in(c: &web_sys::HtmlElement, list: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut next = find(c, list).expect("list").first_element_child();
+    while let Some(el) = next {
+        out.extend(el.get_attribute("data-therapy"));
+        next = el.next_element_sibling();
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+async fn emergency_shows_what_to_do_and_offers_no_way_to_choose() {
+    let json = PROCEED.replace(r#""symptoms":[]"#, r#""symptoms":["saddle_numbness"]"#);
+    let (c, _) = mount(state(&json, &[]), ScreeningView);
+    leptos::task::tick().await;
+    assert!(find(&c, "[data-outcome='emergency']").is_some());
+    assert!(text(&c, ".now-first").starts_with("Call your local emergency number now"));
+    assert!(find(&c, "a[href='#/choose']").is_none(), "no choose link");
+    assert!(find(&c, "a[href='#/plan']").is_none(), "no plan link");
+    assert!(
+        text(&c, ".flags").contains("cauda equina"),
+        "the reason is shown"
+    );
+    assert!(
+        find(&c, "a[href='#/intake/safety']").is_some(),
+        "change an answer"
+    );
+    let rows = find(&c, "details.safety-all [data-therapy='massage']").expect("safety list");
+    assert_eq!(
+        rows.get_attribute("data-status").as_deref(),
+        Some("caution")
+    );
+    c.remove();
+
+    let (c, _) = mount(state(&json, &["yoga"]), ChooseView);
+    leptos::task::tick().await;
+    assert!(find(&c, ".therapy-card").is_none());
+    assert!(find(&c, "button").is_none());
+    assert!(find(&c, "a[href='#/screening']").is_some());
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn crisis_names_the_configured_line_or_the_emergency_number() {
+    let json = PROCEED.replace(r#""self_harm":0"#, r#""self_harm":2"#);
+    let (c, ctx) = mount(state(&json, &[]), ScreeningView);
+    leptos::task::tick().await;
+    assert!(find(&c, "[data-outcome='crisis']").is_some());
+    assert!(text(&c, ".now-first").contains("Contact your local emergency number now"));
+    assert!(text(&c, ".callout.now").contains("call or text 988"));
+    ctx.update(|s| s.settings.crisis_line = "Lifeline 13 11 14".into());
+    leptos::task::tick().await;
+    assert!(text(&c, ".now-first").contains("Contact Lifeline 13 11 14 now"));
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn cards_follow_the_engines_ranking_and_blocked_ones_cannot_be_added() {
+    let (c, ctx) = mount(state(PROCEED, &[]), ChooseView);
+    leptos::task::tick().await;
+    let i = intake(PROCEED);
+    let ranked = rank(catalog(), &i, &screen(&i).therapies);
+    let in_order = |supplement: bool| -> Vec<String> {
+        ranked
+            .iter()
+            .filter(|r| catalog().therapy(&r.therapy).unwrap().supplement == supplement)
+            .map(|r| r.therapy.clone())
+            .collect()
+    };
+    assert_eq!(
+        ids_in(&c, ".therapy-cards"),
+        in_order(false),
+        "therapies in the engine's order"
+    );
+    assert_eq!(
+        ids_in(&c, ".supplements .therapy-cards"),
+        in_order(true),
+        "supplements in the engine's order"
+    );
+
+    let acu = find(&c, ".therapy-card[data-therapy='acupuncture']").unwrap();
+    assert_eq!(acu.get_attribute("data-status").as_deref(), Some("blocked"));
+    assert!(acu
+        .query_selector("button:not([disabled])")
+        .unwrap()
+        .is_none());
+    assert!(acu.text_content().unwrap().contains("bleeding disorder"));
+
+    // Caution: the note is on the card before adding, and the button says it was read.
+    let massage = ".therapy-card[data-therapy='massage']";
+    assert!(text(&c, &format!("{massage} .safety-caution")).contains("Please read before adding"));
+    assert!(text(&c, &format!("{massage} .card-action button")).contains("I have read the note"));
+    click(&c, &format!("{massage} .card-action button"));
+    leptos::task::tick().await;
+    assert_eq!(ctx.state.get_untracked().selected, vec!["massage"]);
+    assert!(text(&c, ".choices").contains("Massage"));
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn clearance_needs_a_confirm_step_before_it_is_added() {
+    let (c, ctx) = mount(state(PROCEED, &[]), ChooseView);
+    leptos::task::tick().await;
+    let exercise = ".therapy-card[data-therapy='exercise']";
+    assert_eq!(
+        find(&c, exercise)
+            .unwrap()
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("clearance_required")
+    );
+    click(&c, &format!("{exercise} .card-action > button"));
+    leptos::task::tick().await;
+    assert!(
+        ctx.state.get_untracked().selected.is_empty(),
+        "not added yet"
+    );
+    assert!(text(&c, &format!("{exercise} .add-confirm")).contains("until your clinician approves"));
+    click(&c, &format!("{exercise} .add-confirm button.primary"));
+    leptos::task::tick().await;
+    assert_eq!(ctx.state.get_untracked().selected, vec!["exercise"]);
+    assert!(find(&c, &format!("{exercise} .add-confirm")).is_none());
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_plan_lists_the_schedule_reviews_and_cost_note_for_a_known_selection() {
+    let chosen = ["yoga", "meditation", "massage", "acupuncture", "turmeric"];
+    let (c, ctx) = mount(state(PROCEED, &chosen), PlanView);
+    leptos::task::tick().await;
+    let i = intake(PROCEED);
+    let selected: Vec<String> = chosen.iter().map(|s| s.to_string()).collect();
+    let plan = build_plan(
+        catalog(),
+        &i,
+        &selected,
+        &screen(&i).therapies,
+        &PlanSettings::default(),
+    );
+    for day in 0..7u8 {
+        let expected: Vec<String> = plan
+            .schedule
+            .iter()
+            .filter(|e| e.weekday == day)
+            .map(|e| e.therapy.clone())
+            .collect();
+        let sel = format!(".day[data-weekday='{day}'] .entries");
+        let shown = if expected.is_empty() {
+            Vec::new()
+        } else {
+            ids_in(&c, &sel)
+        };
+        assert_eq!(shown, expected, "weekday {day}");
+    }
+    for week in [4, 8, 12] {
+        assert!(find(&c, &format!(".review[data-week='{week}']")).is_some());
+    }
+    assert!(text(&c, ".excluded").contains("Acupuncture"));
+    assert!(text(&c, ".plan-supplements").contains("Turmeric"));
+    assert!(text(&c, ".cost").contains(&plan.cost_note));
+
+    // Changing the frequency updates the plan settings and the schedule.
+    let select: web_sys::HtmlInputElement = find(&c, "#per-week-yoga").unwrap().unchecked_into();
+    select.set_value("1");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        ctx.state.get_untracked().plan.per_week.get("yoga"),
+        Some(&1)
+    );
+    assert!(text(&c, ".item[data-therapy='yoga'] .item-summary").contains("1 session a week"));
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_plan_explains_when_nothing_is_chosen() {
+    let (c, _) = mount(state(PROCEED, &[]), PlanView);
+    leptos::task::tick().await;
+    assert!(find(&c, ".week").is_none());
+    assert!(find(&c, "a[href='#/choose']").is_some());
+    c.remove();
+}
