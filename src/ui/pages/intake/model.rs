@@ -84,6 +84,21 @@ pub fn pain_mut(i: &mut Intake) -> &mut Pain {
     i.pain.get_or_insert_with(Pain::default)
 }
 
+/// Sets the main pain; it is taken out of the other sites, and a site list left empty by that becomes
+/// "not answered" (it never turns into "no other pain").
+pub fn set_primary(i: &mut Intake, primary: Option<String>) {
+    let p = pain_mut(i);
+    if let (Some(id), Some(sites)) = (primary.as_ref(), p.sites.as_mut()) {
+        let had = !sites.is_empty();
+        sites.retain(|s| s != id);
+        if had && sites.is_empty() {
+            p.sites = None;
+        }
+    }
+    p.primary = primary;
+    tidy(i);
+}
+
 /// The PEG items, created when first needed.
 pub fn peg_mut(i: &mut Intake) -> &mut Peg {
     pain_mut(i).peg.get_or_insert_with(Peg::default)

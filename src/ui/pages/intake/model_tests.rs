@@ -193,3 +193,29 @@ fn radio_values_round_trip() {
     assert_eq!(number_text(Some(45)), "45");
     assert_eq!(number_text(None), "");
 }
+
+#[test]
+fn the_main_pain_leaves_the_other_sites_without_turning_them_into_none() {
+    let mut i = Intake::default();
+    pain_mut(&mut i).sites = Some(vec!["neck".into(), "migraine".into()]);
+    set_primary(&mut i, Some("neck".into()));
+    assert_eq!(
+        i.pain.as_ref().unwrap().sites,
+        Some(vec!["migraine".into()])
+    );
+    set_primary(&mut i, Some("migraine".into()));
+    assert_eq!(
+        i.pain.as_ref().unwrap().sites,
+        None,
+        "not answered, not none"
+    );
+    pain_mut(&mut i).sites = Some(vec![]);
+    set_primary(&mut i, Some("knee_oa".into()));
+    assert_eq!(
+        i.pain.as_ref().unwrap().sites,
+        Some(vec![]),
+        "a real 'none' stays"
+    );
+    set_primary(&mut i, None);
+    assert_eq!(i.pain.as_ref().unwrap().primary, None);
+}

@@ -1,7 +1,9 @@
 //! Step 1, your pain: age, the main pain, other sites, how long, and PEG-3 (past week).
 
 use super::lists::{choice, item};
-use super::model::{list_answer, number_text, pain_mut, peg_mut, set_list, tidy, ListKey};
+use super::model::{
+    list_answer, number_text, pain_mut, peg_mut, set_list, set_primary, tidy, ListKey,
+};
 use super::shell::use_form;
 use super::validate::{self, Unit};
 use crate::clinical::catalog::catalog;
@@ -50,16 +52,7 @@ pub fn PainStep() -> impl IntoView {
 
     let primary =
         Memo::new(move |_| app.with_intake(|i| i.pain.as_ref().and_then(|p| p.primary.clone())));
-    let on_primary = move |v: Option<String>| {
-        app.update_intake(|i| {
-            let p = pain_mut(i);
-            if let (Some(id), Some(sites)) = (v.as_ref(), p.sites.as_mut()) {
-                sites.retain(|s| s != id);
-            }
-            p.primary = v;
-            tidy(i);
-        })
-    };
+    let on_primary = move |v: Option<String>| app.update_intake(|i| set_primary(i, v));
     let sites = Signal::derive(move || app.state.with(|s| list_answer(s, ListKey::Sites)));
     let on_sites = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Sites, &a));
 
