@@ -291,3 +291,32 @@ test('nothing chosen: the plan view explains and links back to choosing', async 
     await context.close();
   }
 });
+
+test('the whole flow through the wizard: answers, safety check, choices, plan, and the plan survives a reload', async () => {
+  const { driveIntake } = await import('./drive.mjs');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await page.goto(site.url);
+    await page.waitForSelector('#main h1');
+    await driveIntake(page, PROCEED);
+    await page.locator('[data-outcome="proceed"]').waitFor();
+    await page.getByRole('link', { name: 'Choose therapies' }).click();
+    await card(page, 'cbt').getByRole('button', { name: /Add to my plan/ }).click();
+    await card(page, 'yoga').getByRole('button', { name: /needs your clinician's approval/ }).click();
+    await card(page, 'yoga').getByRole('button', { name: 'I understand — add' }).click();
+    await page.getByRole('link', { name: 'Build my plan' }).click();
+    await page.locator('.week').waitFor();
+    assert.match(await page.locator('.items').innerText(), /Do not start until your clinician approves/);
+    assert.ok((await page.locator('.week .entry[data-therapy="cbt"]').count()) >= 1);
+    await page.waitForTimeout(600); // autosave is debounced
+    await page.reload();
+    await page.locator('.week').waitFor();
+    assert.ok((await page.locator('.week .entry[data-therapy="yoga"]').count()) >= 1, 'choices kept after reload');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
