@@ -16,3 +16,6 @@ echo "==> first-load size and start-up (release build in Chromium)"
 [ -f dist/index.html ] || bash scripts/build.sh
 node scripts/size-report.mjs dist | tail -1
 node bench/startup.mjs
+
+echo "==> kiosk soak: 200 consecutive sessions"
+node bench/kiosk-soak.mjs
