@@ -126,6 +126,18 @@ pub fn available() -> bool {
     }
 }
 
+/// Removes every key Mosaic wrote except `keep`, and clears session storage (kiosk start-up).
+pub fn remove_all_except(keep: &str) {
+    for key in keys_with_prefix(PREFIX) {
+        if key != keep {
+            remove(&key);
+        }
+    }
+    if let Some(Ok(Some(session))) = web_sys::window().map(|w| w.session_storage()) {
+        let _ = session.clear();
+    }
+}
+
 /// Removes every key Mosaic wrote.
 pub fn remove_all() {
     for key in keys_with_prefix(PREFIX) {

@@ -24,6 +24,8 @@ fn current_hash() -> String {
 fn start_up() -> AppCtx {
     let config = kiosk_config::load();
     if config.enabled {
+        // Invariant of a kiosk: nothing but its own configuration in storage, whatever happened before.
+        crate::store::local::remove_all_except(kiosk_config::KIOSK_KEY);
         kiosk::activate();
         if !current_hash().is_empty() && current_hash() != "#/" {
             kiosk::replace_hash("#/");

@@ -48,6 +48,15 @@ pub fn IdleGuard() -> impl IntoView {
         return ().into_any();
     };
     let left = RwSignal::new(None::<u32>);
+    // Screen readers hear the countdown every 10 s and each of the last 5 s, not every second (RELIABILITY §3.2).
+    let announced = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(s) = left.get() {
+            if s % 10 == 0 || s <= 5 {
+                announced.set(format!("{s} seconds left"));
+            }
+        }
+    });
     let button = NodeRef::<leptos::html::Button>::new();
     let check = move || {
         let (idle, countdown) = kiosk
@@ -112,7 +121,8 @@ pub fn IdleGuard() -> impl IntoView {
             <div class="modal-backdrop">
                 <div class="modal idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-left">
                     <h2 id="idle-title">"Are you still there?"</h2>
-                    <p id="idle-left" aria-live="assertive">
+                    <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>
+                    <p id="idle-left">
                         {move || format!("To protect your privacy, this session will end and your answers will be cleared in {} seconds.", left.get().unwrap_or(0))}
                     </p>
                     <div class="banner-actions">

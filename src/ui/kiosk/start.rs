@@ -1,11 +1,19 @@
 //! The kiosk's start screen and the "Finish" control that clears the session.
 
-use crate::ui::kiosk::end_session;
+use crate::ui::kiosk::{end_session, use_kiosk};
 use leptos::prelude::*;
 
 /// The first screen each patient sees on a kiosk.
 #[component]
 pub fn KioskStart() -> impl IntoView {
+    let idle = use_kiosk()
+        .map(|k| k.config.with_untracked(|c| c.idle_seconds))
+        .unwrap_or(120);
+    let idle_words = if idle % 60 == 0 && idle >= 120 {
+        format!("{} minutes", idle / 60)
+    } else {
+        format!("{idle} seconds")
+    };
     view! {
         <section class="view welcome kiosk-start" aria-labelledby="view-heading">
             <h1 id="view-heading" tabindex="-1">"Plan your chronic-pain care while you wait"</h1>
@@ -19,8 +27,9 @@ pub fn KioskStart() -> impl IntoView {
             <section class="callout privacy" aria-labelledby="kiosk-privacy">
                 <h2 id="kiosk-privacy">"Nothing is kept on this tablet"</h2>
                 <p>
-                    "Your answers stay only on this screen while you use it. When you finish, or if you leave it for a "
-                    "couple of minutes, everything is cleared. Take your plan home with the QR code or a printout."
+                    "Your answers stay only on this screen while you use it. When you finish, or after "
+                    {idle_words}
+                    " without a tap (you will be asked first), everything is cleared. Take your plan home with the QR code or a printout."
                 </p>
             </section>
             <section class="callout emergency" aria-labelledby="kiosk-emergency">
