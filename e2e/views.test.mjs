@@ -320,3 +320,47 @@ test('the whole flow through the wizard: answers, safety check, choices, plan, a
     await context.close();
   }
 });
+
+test('keyboard only: filters, adding with the confirm step, and the plan editor, each with a visible focus ring', async () => {
+  const { context, page, errors } = await open({ intake: PROCEED }, '#/choose');
+  try {
+    await page.locator('.therapy-card').first().waitFor();
+    const focusRing = () => page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement);
+      return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+    });
+    /** Presses Tab until the focused element matches `selector` (at most `limit` times). */
+    const tabTo = async (selector, limit = 200) => {
+      for (let i = 0; i < limit; i += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    await tabTo('.filters input[type="checkbox"]');
+    assert.ok(await focusRing(), 'focus is visible on a filter');
+    await page.keyboard.press('Space');
+    assert.match(await page.locator('.filter-count').first().innerText(), /hidden by your filters/);
+    await page.keyboard.press('Space');
+
+    await tabTo('.therapy-card[data-therapy="exercise"] .card-action > button');
+    assert.ok(await focusRing(), 'focus is visible on an add button');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'I understand — add');
+    await page.keyboard.press('Enter');
+    assert.equal(await card(page, 'exercise').getAttribute('data-selected'), 'true');
+    assert.match(await page.evaluate(() => document.activeElement?.textContent), /Remove from my plan/, 'focus returns to the card button');
+
+    await tabTo('a[href="#/plan"]', 400);
+    await page.keyboard.press('Enter');
+    await page.locator('.week').waitFor();
+    await tabTo('.item[data-therapy="exercise"] summary');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'per-week-exercise');
+    assert.ok(await focusRing(), 'focus is visible on the frequency control');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
