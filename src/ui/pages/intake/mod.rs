@@ -58,7 +58,7 @@ fn NotAskedOr(
             children()
         } else {
             view! {
-                <p class="note">"These questions are only asked about low back pain, which is not your main pain, so you can go straight on."</p>
+                <p class="note">"These questions are only for people whose main pain is low back pain, so you can go straight on."</p>
             }
             .into_any()
         }
