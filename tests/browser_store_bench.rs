@@ -23,10 +23,19 @@ const INTAKE: &str = r#"{"age":67,"pain":{"primary":"low_back","sites":["neck","
 
 fn full_state() -> AppState {
     let intake: Intake = Intake::parse_lenient(INTAKE).expect("benchmark intake parses");
-    let selected: Vec<String> = ["exercise", "yoga", "tai_chi", "acupuncture", "massage", "mindfulness", "cbt", "fish_oil"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let selected: Vec<String> = [
+        "exercise",
+        "yoga",
+        "tai_chi",
+        "acupuncture",
+        "massage",
+        "mindfulness",
+        "cbt",
+        "fish_oil",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     let checkins = (0..156u16)
         .map(|w| {
             let mut sessions = BTreeMap::new();
@@ -34,7 +43,12 @@ fn full_state() -> AppState {
                 sessions.insert(t.to_string(), (w % 3) as u8 + 1);
             }
             CheckIn {
-                date: format!("20{:02}-{:02}-{:02}", 26 + w / 52, 1 + (w % 52) / 5, 1 + w % 28),
+                date: format!(
+                    "20{:02}-{:02}-{:02}",
+                    26 + w / 52,
+                    1 + (w % 52) / 5,
+                    1 + w % 28
+                ),
                 week: w + 1,
                 peg: mosaic::clinical::intake::Peg {
                     pain: Some((6 - (w % 5) as i16).max(0) as u8),
@@ -44,11 +58,20 @@ fn full_state() -> AppState {
                 sleep: Some(4),
                 mood: None,
                 sessions,
-                side_effects: if w % 4 == 0 { "A little sore after the session, gone next day.".into() } else { String::new() },
+                side_effects: if w % 4 == 0 {
+                    "A little sore after the session, gone next day.".into()
+                } else {
+                    String::new()
+                },
             }
         })
         .collect();
-    AppState { intake, selected, checkins, ..AppState::default() }
+    AppState {
+        intake,
+        selected,
+        checkins,
+        ..AppState::default()
+    }
 }
 
 fn now() -> f64 {
