@@ -252,9 +252,8 @@ fn write(state: &AppState, generation: u64) {
 /// Asks the browser not to evict Mosaic's storage (after the first save, as browsers expect a reason).
 fn request_persistence() {
     if let Some(window) = web_sys::window() {
-        if let Ok(p) = window.navigator().storage().persist() {
-            let _ = wasm_bindgen_futures::JsFuture::from(p);
-        }
+        // The answer only matters to Settings, which asks `persisted()` itself; the promise is left to settle.
+        let _ = window.navigator().storage().persist();
     }
 }
 

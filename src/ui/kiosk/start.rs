@@ -9,7 +9,7 @@ pub fn KioskStart() -> impl IntoView {
     let idle = use_kiosk()
         .map(|k| k.config.with_untracked(|c| c.idle_seconds))
         .unwrap_or(120);
-    let idle_words = if idle % 60 == 0 && idle >= 120 {
+    let idle_words = if idle.is_multiple_of(60) && idle >= 120 {
         format!("{} minutes", idle / 60)
     } else {
         format!("{idle} seconds")
