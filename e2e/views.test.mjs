@@ -244,20 +244,30 @@ test('plan: schedule, staggered starts, reviews at weeks 4, 8 and 12, questions,
   }
 });
 
-test('plan at 360 px: no horizontal scroll, the week becomes a list', async () => {
-  const { context, page } = await open(CHOSEN, '#/plan', { viewport: { width: 360, height: 740 } });
-  try {
-    await page.locator('.week').waitFor();
-    for (const summary of await page.locator('.item summary').all()) await summary.click();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 360, `scrollWidth ${width}`);
-    const columns = await page.locator('.week').evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
-    assert.equal(columns, 1);
-    assert.deepEqual(await axe(page), []);
-  } finally {
-    await context.close();
-  }
-});
+for (const largeText of [false, true]) {
+  test(`plan and choose at 360 px${largeText ? ' with large text' : ''}: no horizontal scroll, the week becomes a list`, async () => {
+    const state = { ...CHOSEN, settings: { large_text: largeText } };
+    const { context, page } = await open(state, '#/plan', { viewport: { width: 360, height: 740 } });
+    try {
+      await page.locator('.week').waitFor();
+      for (const summary of await page.locator('.item summary').all()) await summary.click();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `plan scrollWidth ${width}`);
+      const columns = await page.locator('.week').evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+      assert.equal(columns, 1);
+      assert.deepEqual(await axe(page), []);
+      await page.evaluate(() => { location.hash = '#/choose'; });
+      await page.locator('.therapy-card').first().waitFor();
+      await page.locator('[data-therapy="exercise"] .card-action > button').click();
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'choose fits too');
+      await page.evaluate(() => { location.hash = '#/screening'; });
+      await page.locator('[data-outcome]').waitFor();
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'screening fits too');
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('plan in print: no buttons or controls, safety notes and questions kept, one or two pages', async () => {
   const { context, page } = await open(CHOSEN, '#/plan');
