@@ -249,6 +249,26 @@ test('a self-harm answer other than "Not at all" leads to crisis support after N
   }
 });
 
+test('an urgent stop before the mood step still asks the self-harm question, and a yes turns it into crisis', async () => {
+  const { page, problems, context } = await openApp(browser, site.url);
+  try {
+    await page.evaluate(() => { location.hash = '#/intake/safety'; });
+    await waitStep(page, 'safety');
+    await page.getByRole('checkbox', { name: /weight loss/i }).check();
+    await pressNext(page, 'safety');
+    assert.equal(await screeningOutcome(page), 'urgent');
+    const question = page.getByRole('group', { name: /better off dead/ });
+    await question.waitFor();
+    assert.deepEqual(await axe(page), []);
+    await question.getByRole('radio', { name: 'Several days' }).check();
+    await page.locator('[data-outcome="crisis"]').waitFor();
+    assert.match(await page.locator('[data-outcome]').innerText(), /988/);
+    assert.deepEqual(await problems(), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('every step has zero axe-core violations and no horizontal scroll at 360 px, also with errors shown', async () => {
   for (const width of [360, 1280]) {
     const { page, problems, context } = await openApp(browser, site.url, { context: { viewport: { width, height: 800 } } });

@@ -30,12 +30,10 @@ fn start_up() -> AppCtx {
         if !current_hash().is_empty() && current_hash() != "#/" {
             kiosk::replace_hash("#/");
         }
-        let mut state = saver::boot_kiosk();
-        state.settings.crisis_line = config.front_desk_or_default().to_string();
         provide_context(KioskCtx {
             config: RwSignal::new(config),
         });
-        return AppCtx::new(state);
+        return AppCtx::new(saver::boot_kiosk());
     }
     let ctx = AppCtx::new(saver::boot());
     saver::listen(move |newer| ctx.state.set(newer));

@@ -69,9 +69,9 @@ fn phq_item(app: AppCtx, (get, set, name, text): Phq4Item) -> impl IntoView {
     view! { <RadioGroup name=name legend=text choices=frequency_choices() value=value on_change=on_change chips=true /> }
 }
 
-/// The mood step.
+/// PHQ-9 item 9, asked directly (also offered on the screening view when the flow stopped before the mood step).
 #[component]
-pub fn MoodStep() -> impl IntoView {
+pub fn SelfHarmQuestion() -> impl IntoView {
     let app = use_app();
     let self_harm =
         Signal::derive(move || digit_text(app.with_intake(|i| i.mood.and_then(|m| m.self_harm))));
@@ -81,6 +81,22 @@ pub fn MoodStep() -> impl IntoView {
             tidy(i);
         })
     };
+    view! {
+        <RadioGroup
+            name="self-harm"
+            legend="Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead, or of hurting yourself in some way?"
+            choices=frequency_choices()
+            value=self_harm
+            on_change=on_self_harm
+            chips=true
+        />
+    }
+}
+
+/// The mood step.
+#[component]
+pub fn MoodStep() -> impl IntoView {
+    let app = use_app();
     view! {
         <p class="lead">"Living with pain often affects mood and sleep. These short questions help us suggest the right support."</p>
         <fieldset class="question-group">
@@ -92,14 +108,7 @@ pub fn MoodStep() -> impl IntoView {
                 "The next question is one we ask everyone, because long-term pain can be very hard to live with, and help is there. "
                 "If your answer is anything other than \u{201c}Not at all\u{201d}, Next will show you where to find support today."
             </p>
-            <RadioGroup
-                name="self-harm"
-                legend="Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead, or of hurting yourself in some way?"
-                choices=frequency_choices()
-                value=self_harm
-                on_change=on_self_harm
-                chips=true
-            />
+            <SelfHarmQuestion />
         </div>
     }
 }

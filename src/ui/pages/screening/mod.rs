@@ -8,6 +8,8 @@ use crate::clinical::screening::{Alert, Finding, Notice, Outcome, Screening};
 use crate::ui::components::status::{
     outcome_id, therapy_name, FindingList, SafetyByTherapy, StatusPill,
 };
+use crate::ui::kiosk::use_kiosk;
+use crate::ui::pages::intake::mood::SelfHarmQuestion;
 use crate::ui::route::{Route, Step};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -29,11 +31,21 @@ pub fn ScreeningView() -> impl IntoView {
         } else {
             view! { <StopNow screening=s.clone() line=crisis.get() /> }.into_any()
         };
+        // A stop before the mood step must not skip the self-harm question: crisis outranks urgent.
+        let ask_self_harm = matches!(outcome, Outcome::Urgent | Outcome::OutOfScope)
+            && app.with_intake(|i| i.mood.and_then(|m| m.self_harm).is_none());
         view! {
             <section class=format!("view screening outcome-{}", outcome_id(outcome))
                 aria-labelledby="view-heading" data-outcome=outcome_id(outcome)>
                 <h1 id="view-heading" tabindex="-1">{heading(outcome)}</h1>
                 {body}
+                {ask_self_harm.then(|| view! {
+                    <section class="card self-harm-check" aria-labelledby="one-more">
+                        <h2 id="one-more">"One more question, asked of everyone"</h2>
+                        <p>"Long-term pain can be very hard to live with, and help is there. If your answer is anything other than “Not at all”, this page will show you where to find support today."</p>
+                        <SelfHarmQuestion />
+                    </section>
+                })}
                 <SafetyByTherapy therapies=s.therapies.clone() />
             </section>
         }
@@ -49,6 +61,13 @@ fn StopNow(
     line: String,
 ) -> impl IntoView {
     let outcome = screening.outcome;
+    // On a clinic kiosk the clinic's own instruction comes first (RELIABILITY §3, SOURCES §3.3).
+    let front_desk = use_kiosk().map(|k| {
+        k.config
+            .with_untracked(|c| c.front_desk_or_default().to_string())
+    });
+    let clinic =
+        front_desk.map(|text| view! { <p class="now-first clinic"><strong>{text}</strong></p> });
     let now = match outcome {
         Outcome::Emergency => view! {
             <p class="now-first"><strong>"Call your local emergency number now"</strong>
@@ -90,6 +109,7 @@ fn StopNow(
     view! {
         <div class="callout now" role="note" aria-labelledby="now-heading">
             <h2 id="now-heading">"What to do now"</h2>
+            {clinic}
             {now}
         </div>
         <section aria-labelledby="why-heading">
