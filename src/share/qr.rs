@@ -17,13 +17,32 @@ pub fn qr_code(text: &str) -> Result<QrCode, String> {
     Ok(QrCode::with_version(text, low.version(), EcLevel::M).unwrap_or(low))
 }
 
-/// An SVG of the QR code for `text`: a white square with one path of dark modules, sized in modules.
-pub fn qr_svg(text: &str) -> Result<String, String> {
-    Ok(svg(&qr_code(text)?))
+/// The drawing of a QR code: its side in modules (quiet zone included) and one SVG path of the dark modules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QrPath {
+    /// Side of the square in modules, quiet zone included (the SVG viewBox is `0 0 size size`).
+    pub size: usize,
+    /// Path data of the dark modules.
+    pub d: String,
 }
 
-/// Draws `code` with a quiet zone; each run of dark modules in a row is one rectangle of the path.
-fn svg(code: &QrCode) -> String {
+/// The path drawing for `text`, for views that build the SVG element themselves (no HTML strings in the DOM).
+pub fn qr_path(text: &str) -> Result<QrPath, String> {
+    Ok(path(&qr_code(text)?))
+}
+
+/// An SVG of the QR code for `text`: a white square with one path of dark modules, sized in modules.
+pub fn qr_svg(text: &str) -> Result<String, String> {
+    let QrPath { size, d } = qr_path(text)?;
+    // The white square keeps the quiet zone light even on a dark or high-contrast page background.
+    Ok(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\">\
+         <rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>"
+    ))
+}
+
+/// Traces `code` with a quiet zone; each run of dark modules in a row is one rectangle of the path.
+fn path(code: &QrCode) -> QrPath {
     let width = code.width();
     let size = width + 2 * QUIET_ZONE;
     let colors = code.to_colors();
@@ -44,9 +63,5 @@ fn svg(code: &QrCode) -> String {
             x += run;
         }
     }
-    // The white square keeps the quiet zone light even on a dark or high-contrast page background.
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\">\
-         <rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>"
-    )
+    QrPath { size, d }
 }

@@ -7,7 +7,7 @@ use crate::ui::kiosk::{
 use crate::ui::kiosk::{start::KioskStart, KioskCtx};
 use crate::ui::pages::{
     choose::ChooseView, intake::IntakeView, not_found::NotFound, plan::PlanView,
-    screening::ScreeningView, settings::SettingsView, welcome::Welcome,
+    screening::ScreeningView, settings::SettingsView, shared::SharedView, welcome::Welcome,
 };
 use crate::ui::route::Route;
 use crate::ui::state::AppCtx;
@@ -135,6 +135,8 @@ pub fn App() -> impl IntoView {
                 Route::Plan => view! { <PlanView /> }.into_any(),
                 Route::Settings if in_kiosk => view! { <NotFound path="/settings".to_string() /> }.into_any(),
                 Route::Settings => view! { <SettingsView /> }.into_any(),
+                Route::Shared(_) if in_kiosk => view! { <KioskStart /> }.into_any(),
+                Route::Shared(payload) => view! { <SharedView payload=payload /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>

@@ -8,6 +8,7 @@ pub mod restore;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod take_home;
 pub mod widgets;
 
 /// Mounts the app into `<body>`, replacing the static "loading" fallback.

@@ -127,6 +127,8 @@ pub enum Route {
     Plan,
     /// `#/settings`: backup, restore, delete, preferences.
     Settings,
+    /// `#/shared/<payload>`: a plan opened from a share link (empty once the address bar was cleaned).
+    Shared(String),
     /// Anything we do not know; keeps the hash so the page can show it.
     NotFound(String),
 }
@@ -142,6 +144,10 @@ impl Route {
             "/choose" => Route::Choose,
             "/plan" => Route::Plan,
             "/settings" => Route::Settings,
+            "/shared" => Route::Shared(String::new()),
+            _ if path.starts_with("/shared/") => {
+                Route::Shared(path["/shared/".len()..].to_string())
+            }
             _ => match path.strip_prefix("/intake/").and_then(Step::from_slug) {
                 Some(step) => Route::Intake(step),
                 None => Route::NotFound(path.to_string()),
@@ -158,6 +164,8 @@ impl Route {
             Route::Choose => "#/choose".to_string(),
             Route::Plan => "#/plan".to_string(),
             Route::Settings => "#/settings".to_string(),
+            Route::Shared(p) if p.is_empty() => "#/shared".to_string(),
+            Route::Shared(p) => format!("#/shared/{p}"),
             Route::NotFound(p) => format!("#{p}"),
         }
     }
@@ -171,6 +179,7 @@ impl Route {
             Route::Choose => "Choose therapies",
             Route::Plan => "Your plan",
             Route::Settings => "Settings",
+            Route::Shared(_) => "A shared plan",
             Route::NotFound(_) => "Page not found",
         };
         format!("{name} — Mosaic")

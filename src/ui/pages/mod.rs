@@ -6,4 +6,5 @@ pub mod not_found;
 pub mod plan;
 pub mod screening;
 pub mod settings;
+pub mod shared;
 pub mod welcome;

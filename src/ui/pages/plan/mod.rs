@@ -9,6 +9,7 @@ use crate::clinical::catalog::{catalog, Vocab};
 use crate::clinical::plan::{build_plan, Plan};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
+use crate::ui::take_home::TakeHome;
 use leptos::prelude::*;
 use schedule::{ItemList, WeekGrid};
 use sections::{
@@ -89,6 +90,7 @@ fn PlanBody() -> impl IntoView {
         <Supplements plan=plan />
         <Excluded plan=plan />
         <CostAndTime plan=plan />
+        <TakeHome />
         <div class="actions no-print">
             <button type="button" class="primary" on:click=move |_| print()>"Print or save as PDF"</button>
             <a class="button" href=Route::Choose.href()>"Change my choices"</a>

@@ -1,0 +1,135 @@
+// Take-home links (issue: kiosk take-home): the plan travels in the URL fragment; opening the link on another
+// device shows a read-only preview, removes the payload from the address bar, and saves only when asked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, serveDist, axe } from './harness.mjs';
+
+const DOC = 'mosaic/doc';
+const s01 = JSON.parse(readFileSync(new URL('../tests/scenarios/s01.json', import.meta.url), 'utf8'));
+const STATE = {
+  intake: { ...s01.intake, values: { what_matters: 'My grandchildren', goals: ['Walk to the park'] }, practicalities: { minutes_per_week: 200, budget_per_month: 120, days: [0, 2, 4] } },
+  selected: ['exercise', 'yoga', 'mindfulness', 'acupuncture'],
+  plan: { per_week: { yoga: 2 } },
+};
+let browser;
+let site;
+before(async () => {
+  site = await serveDist('/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function withState(state) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.url}public/icon.svg`);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DOC, JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: 'x', data: state })]);
+  await page.goto(`${site.url}#/plan`);
+  await page.getByRole('heading', { level: 2, name: 'Take your plan home' }).waitFor();
+  return { context, page };
+}
+
+const scheduleText = (page) => page.locator('section.week-section').innerText();
+
+test('the plan view shows a QR code and a link; the link opens the same plan on another device', async () => {
+  const { context, page } = await withState(STATE);
+  const other = await browser.newContext();
+  try {
+    const qr = page.getByRole('img', { name: /QR code/ });
+    await qr.waitFor();
+    assert.equal(await qr.locator('path').count(), 1);
+    const link = await page.getByLabel(/copy this link/).inputValue();
+    assert.equal(await qr.getAttribute('data-link'), link, 'the QR code carries the same link');
+    assert.ok(link.length <= 1200, `link is ${link.length} bytes`);
+    assert.ok(!link.includes('grandchildren'), 'own words are left out unless ticked');
+    assert.ok(new URL(link).hash.startsWith('#/shared/'));
+    assert.deepEqual(await axe(page), [], 'take-home panel is accessible');
+
+    const phone = await other.newPage();
+    const requests = [];
+    phone.on('request', (r) => requests.push(r.url()));
+    await phone.goto(link);
+    await phone.getByRole('heading', { level: 1, name: 'A plan shared with you' }).waitFor();
+    assert.equal(await phone.evaluate(() => location.hash), '#/shared', 'the payload is removed from the address bar');
+    assert.ok(requests.every((u) => !u.includes('/shared/')), 'the payload was never part of a request');
+    assert.equal(await phone.evaluate((k) => localStorage.getItem(k), DOC), null, 'nothing is saved before asking');
+    for (const name of ['Exercise', 'Yoga', 'Acupuncture']) await phone.getByText(new RegExp(name)).first().waitFor();
+    assert.deepEqual(await axe(phone), [], 'shared preview is accessible');
+    await phone.getByRole('button', { name: 'Save to this device' }).click();
+    await phone.waitForURL(/#\/plan/);
+    const saved = JSON.parse(await phone.evaluate((k) => localStorage.getItem(k), DOC)).data;
+    assert.deepEqual(saved.selected, STATE.selected);
+    assert.deepEqual(saved.plan, STATE.plan);
+    assert.ok(!saved.intake.values?.what_matters && !saved.intake.values?.goals?.length, 'no own words travelled');
+    assert.equal(await scheduleText(phone), await scheduleText(page), 'the same weekly plan');
+  } finally {
+    await context.close();
+    await other.close();
+  }
+});
+
+test('own words travel only when ticked', async () => {
+  const { context, page } = await withState(STATE);
+  try {
+    await page.getByLabel(/Include what matters to me/).check();
+    const link = await page.getByLabel(/copy this link/).inputValue();
+    const phone = await context.newPage();
+    await phone.goto(link.replace('/#', '/?fresh#'));
+    await phone.getByText('My grandchildren').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('a damaged or tampered link shows a clear message and saves nothing', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    for (const payload of ['AAAA', 'not-base64!!', 'x'.repeat(5000), 'AQ']) {
+      await page.goto(`${site.url}?t=${payload.length}#/shared/${payload}`);
+      await page.getByRole('heading', { level: 1, name: 'A plan shared with you' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: /damaged|incomplete|too long|too large|newer version|could not/i }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Save to this device' }).count(), 0);
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), DOC), null);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('in kiosk mode the QR link taken at the plan opens the same plan in a fresh browser context', async () => {
+  const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+  const phone = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.url}#/settings`);
+    await page.getByLabel('Staff PIN (4 to 12 digits)').fill('8642');
+    await page.getByLabel('Staff PIN again').fill('8642');
+    await page.getByRole('button', { name: 'Turn on kiosk mode' }).click();
+    await page.getByRole('heading', { level: 1, name: /while you wait/ }).waitFor();
+    // Put a session's answers in memory through the app's own start-up path is not possible in kiosk mode
+    // (nothing is read from storage), so the patient answers through the wizard.
+    const { driveIntake } = await import('./drive.mjs');
+    await page.getByRole('link', { name: 'Start' }).click();
+    await driveIntake(page, s01.intake);
+    await page.getByRole('link', { name: 'Choose therapies' }).click();
+    await page.locator('[data-therapy="exercise"]').first().getByRole('button').first().click();
+    await page.getByRole('link', { name: /Build my plan/ }).first().click();
+    const qr = page.getByRole('img', { name: /QR code/ });
+    await qr.waitFor();
+    assert.equal(await page.getByLabel(/copy this link/).count(), 0, 'no copyable link on a kiosk');
+    const link = await qr.getAttribute('data-link');
+    const p = await phone.newPage();
+    await p.goto(link);
+    await p.getByRole('heading', { level: 1, name: 'A plan shared with you' }).waitFor();
+    await p.getByText(/Exercise/).first().waitFor();
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k !== 'mosaic/kiosk').length), 0);
+  } finally {
+    await context.close();
+    await phone.close();
+  }
+});
