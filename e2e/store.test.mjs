@@ -281,3 +281,42 @@ test('storage that cannot be used at all: memory-only mode with a banner, and a 
     await context.close();
   }
 });
+
+test('reload mid-intake: the answers are back', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.url}#/intake/pain`);
+    await page.getByLabel('How old are you?').fill('58');
+    await page.getByRole('radio', { name: /Neck pain/ }).first().check();
+    await page.waitForTimeout(500);
+    await page.reload();
+    await page.locator('section.wizard[data-step="pain"]').waitFor();
+    assert.equal(await page.getByLabel('How old are you?').inputValue(), '58');
+    assert.ok(await page.getByRole('radio', { name: /Neck pain/ }).first().isChecked());
+  } finally {
+    await context.close();
+  }
+});
+
+test('restoring a backup with only an intake and chosen therapies shows the screening the engine computes', async () => {
+  const s09 = JSON.parse(await readFile(new URL('../tests/scenarios/s09.json', import.meta.url), 'utf8'));
+  const file = JSON.stringify({ format: 'mosaic-backup', schema: 1, data: { intake: s09.intake, selected: s09.selected } });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.getByLabel('Restore a backup').setInputFiles({ name: 's09.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page.getByText('This backup holds').waitFor();
+    await page.getByRole('button', { name: 'Restore this backup' }).click();
+    await page.waitForURL(/#\/screening/);
+    assert.equal(await page.locator('[data-outcome]').getAttribute('data-outcome'), s09.expect.outcome);
+    for (const [therapy, status] of Object.entries(s09.expect.therapies)) {
+      assert.equal(await page.locator(`[data-therapy="${therapy}"]`).first().getAttribute('data-status'), status, therapy);
+    }
+    const saved = JSON.parse(await storedDoc(page)).data;
+    assert.deepEqual(saved.selected, s09.selected);
+  } finally {
+    await context.close();
+  }
+});
