@@ -144,35 +144,6 @@ pub struct RuleBook {
 
 const RULES_JSON: &str = include_str!("../data/rules.json");
 
-/// The therapies of RULES §1.7 in contract order, used only while the catalog has no therapies loaded.
-pub const RULES_THERAPIES: [&str; 25] = [
-    "exercise",
-    "physical_therapy",
-    "yoga",
-    "tai_chi",
-    "acupuncture",
-    "electroacupuncture",
-    "massage",
-    "spinal_manipulation",
-    "mindfulness",
-    "meditation",
-    "cbt",
-    "biofeedback",
-    "hypnosis",
-    "relaxation",
-    "sleep_stress",
-    "nutrition",
-    "st_johns_wort",
-    "ginkgo",
-    "garlic",
-    "kava",
-    "turmeric",
-    "ginger",
-    "willow_bark",
-    "devils_claw",
-    "fish_oil",
-];
-
 impl RuleBook {
     /// Parses the embedded `data/rules.json`.
     pub fn from_embedded() -> Result<RuleBook, String> {
@@ -190,12 +161,12 @@ pub fn rule_book() -> &'static RuleBook {
 pub fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        let catalog = crate::clinical::catalog::catalog();
-        let ids: Vec<String> = if catalog.therapies.is_empty() {
-            RULES_THERAPIES.iter().map(|s| s.to_string()).collect()
-        } else {
-            catalog.therapies.iter().map(|t| t.id.clone()).collect()
-        };
+        // Every therapy of the catalog is screened; tests/catalog.rs holds the catalog to RULES §1.7.
+        let ids: Vec<String> = crate::clinical::catalog::catalog()
+            .therapies
+            .iter()
+            .map(|t| t.id.clone())
+            .collect();
         Engine::new(rule_book().clone(), ids).expect("embedded rules compile")
     })
 }
