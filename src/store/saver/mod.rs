@@ -3,64 +3,24 @@
 //! Nothing is ever written before the first load succeeded, nor over data that could not be read.
 
 use crate::store::envelope::{decode, encode, generation_of, Loaded};
-use crate::store::local::{self, StoreError, DOC_KEY, QUARANTINE_PREFIX};
+use crate::store::local::{self, DOC_KEY, QUARANTINE_PREFIX};
 use crate::store::state::AppState;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+mod choices;
+mod status;
+pub use choices::{
+    delete_everything, keep_mine, load_newer, release_quarantine, replace, start_fresh,
+};
+pub use status::Status;
+
 /// Debounce before a save, long enough to group keystrokes, short enough that little is at risk.
 const DEBOUNCE_MS: i32 = 300;
 /// How often a failed save is retried.
 const RETRY_MS: i32 = 5_000;
-
-/// What the person sees about saving.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    /// Nothing entered or saved yet.
-    Fresh,
-    /// Changes waiting for the debounce.
-    Pending,
-    /// Everything is saved; `at` is the browser time of the last save.
-    Saved {
-        /// ISO time of the last save.
-        at: String,
-    },
-    /// The last save failed; answers are kept in memory and saving is retried.
-    NotSaved {
-        /// Why, in plain words.
-        reason: String,
-    },
-    /// Storage cannot be used: answers live only in this page.
-    MemoryOnly,
-    /// The saved data is from a newer version: shown read-only, never overwritten.
-    ReadOnly {
-        /// Its schema.
-        schema: u32,
-    },
-    /// The saved data could not be read: it is kept aside and nothing is saved until the person chooses.
-    Quarantined {
-        /// Why it could not be read.
-        reason: String,
-        /// Where a copy of the raw bytes was put, if that worked.
-        copy_key: Option<String>,
-    },
-    /// Another tab saved newer data while this tab had unsaved changes.
-    Conflict,
-    /// Kiosk mode: patient data stays in memory only and is never written.
-    Kiosk,
-}
-
-impl Status {
-    /// Whether saving is currently allowed.
-    fn allows_saving(&self) -> bool {
-        matches!(
-            self,
-            Status::Fresh | Status::Pending | Status::Saved { .. } | Status::NotSaved { .. }
-        )
-    }
-}
 
 #[derive(Default)]
 struct Inner {
@@ -328,84 +288,4 @@ fn adopt(state: AppState, generation: u64) {
         cb(state);
         INNER.with(|i| i.borrow_mut().on_external = Some(cb));
     }
-}
-
-/// Conflict choice: take the newer data another tab saved, dropping this tab's unsaved changes.
-pub fn load_newer() {
-    let raw = local::get(DOC_KEY).unwrap_or(None);
-    match decode(raw.as_deref()) {
-        Loaded::Ready {
-            state, generation, ..
-        } => adopt(state, generation),
-        _ => set_status(Status::NotSaved {
-            reason: "the other tab's data could not be read".into(),
-        }),
-    }
-}
-
-/// Conflict choice: keep this tab's version and save it over the other tab's.
-pub fn keep_mine() {
-    let stored = generation_of(local::get(DOC_KEY).unwrap_or(None).as_deref()).unwrap_or(0);
-    let state = INNER.with(|i| {
-        let mut i = i.borrow_mut();
-        i.generation = i.generation.max(stored);
-        i.pending.clone()
-    });
-    set_status(Status::Pending);
-    if let Some(state) = state {
-        let generation = INNER.with(|i| i.borrow().generation) + 1;
-        write(&state, generation);
-    }
-}
-
-/// Quarantine choice: start fresh. Allowed only once the unreadable bytes are safe (copied or downloaded).
-pub fn start_fresh() -> Result<(), String> {
-    match status().get_untracked() {
-        Status::Quarantined { copy_key: Some(_), .. } => {
-            INNER.with(|i| i.borrow_mut().raw_unreadable = None);
-            set_status(Status::Fresh);
-            Ok(())
-        }
-        Status::Quarantined { copy_key: None, .. } => Err(
-            "The unreadable data could not be copied aside (storage may be full). Download it first, then start fresh."
-                .to_string(),
-        ),
-        _ => Ok(()),
-    }
-}
-
-/// Quarantine choice after the person downloaded the unreadable bytes: saving may overwrite them now.
-pub fn release_quarantine() {
-    if matches!(status().get_untracked(), Status::Quarantined { .. }) {
-        set_status(Status::Fresh);
-    }
-}
-
-/// Replaces the saved data with `state` (a restored backup), keeping the previous document under a backup key.
-pub fn replace(state: &AppState) -> Result<(), StoreError> {
-    if matches!(status().get_untracked(), Status::MemoryOnly) {
-        return Ok(());
-    }
-    if let Some(current) = local::get(DOC_KEY)? {
-        local::set_verified(local::PRE_IMPORT_KEY, &current)?;
-    }
-    INNER.with(|i| i.borrow_mut().raw_unreadable = None);
-    set_status(Status::Pending);
-    let stored = generation_of(local::get(DOC_KEY).unwrap_or(None).as_deref()).unwrap_or(0);
-    let generation = INNER.with(|i| i.borrow().generation).max(stored) + 1;
-    INNER.with(|i| i.borrow_mut().pending = Some(state.clone()));
-    write(state, generation);
-    Ok(())
-}
-
-/// Deletes every key Mosaic wrote and forgets what was saved; the page should then be replaced.
-pub fn delete_everything() {
-    INNER.with(|i| {
-        let mut i = i.borrow_mut();
-        i.pending = None;
-        i.last_saved.clear();
-        i.generation = 0;
-    });
-    set_status(Status::MemoryOnly);
-    local::remove_all();
 }

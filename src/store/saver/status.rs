@@ -1,0 +1,48 @@
+//! The save status the UI shows.
+
+/// What the person sees about saving.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Nothing entered or saved yet.
+    Fresh,
+    /// Changes waiting for the debounce.
+    Pending,
+    /// Everything is saved; `at` is the browser time of the last save.
+    Saved {
+        /// ISO time of the last save.
+        at: String,
+    },
+    /// The last save failed; answers are kept in memory and saving is retried.
+    NotSaved {
+        /// Why, in plain words.
+        reason: String,
+    },
+    /// Storage cannot be used: answers live only in this page.
+    MemoryOnly,
+    /// The saved data is from a newer version: shown read-only, never overwritten.
+    ReadOnly {
+        /// Its schema.
+        schema: u32,
+    },
+    /// The saved data could not be read: it is kept aside and nothing is saved until the person chooses.
+    Quarantined {
+        /// Why it could not be read.
+        reason: String,
+        /// Where a copy of the raw bytes was put, if that worked.
+        copy_key: Option<String>,
+    },
+    /// Another tab saved newer data while this tab had unsaved changes.
+    Conflict,
+    /// Kiosk mode: patient data stays in memory only and is never written.
+    Kiosk,
+}
+
+impl Status {
+    /// Whether saving is currently allowed.
+    pub(super) fn allows_saving(&self) -> bool {
+        matches!(
+            self,
+            Status::Fresh | Status::Pending | Status::Saved { .. } | Status::NotSaved { .. }
+        )
+    }
+}
