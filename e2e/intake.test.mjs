@@ -254,13 +254,14 @@ test('an urgent stop before the mood step still asks the self-harm question, and
   try {
     await page.evaluate(() => { location.hash = '#/intake/safety'; });
     await waitStep(page, 'safety');
-    await page.getByRole('checkbox', { name: /weight loss/i }).check();
+    await page.getByRole('checkbox', { name: /lost weight without trying/i }).check();
     await pressNext(page, 'safety');
     assert.equal(await screeningOutcome(page), 'urgent');
     const question = page.getByRole('group', { name: /better off dead/ });
     await question.waitFor();
     assert.deepEqual(await axe(page), []);
-    await question.getByRole('radio', { name: 'Several days' }).check();
+    // The answer changes the outcome at once, so the question is replaced by crisis support (click, not check).
+    await question.getByRole('radio', { name: 'Several days' }).click();
     await page.locator('[data-outcome="crisis"]').waitFor();
     assert.match(await page.locator('[data-outcome]').innerText(), /988/);
     assert.deepEqual(await problems(), []);
