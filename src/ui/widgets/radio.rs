@@ -4,6 +4,33 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// "Clear answer": returns a question to "not answered" and puts focus back on its first choice,
+/// so keyboard users are not left on a button that just disappeared.
+#[component]
+pub fn ClearAnswer(
+    /// Id of the question's legend, so the button says which answer it clears.
+    described_by: String,
+    /// Id of the question's first choice, focused after clearing.
+    first_id: String,
+    /// Clears the answer.
+    on_clear: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="link-button clear"
+            aria-describedby=described_by
+            on:click=move |_| {
+                on_clear();
+                let first_id = first_id.clone();
+                request_animation_frame(move || focus_id(&first_id));
+            }
+        >
+            "Clear answer"
+        </button>
+    }
+}
+
 /// One choice of a radio group.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
@@ -106,21 +133,7 @@ pub fn RadioGroup(
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             <ul class="options">{rows}</ul>
             <Show when=move || value.with(Option::is_some)>
-                <button
-                    type="button"
-                    class="link-button clear"
-                    aria-describedby=clear_described.clone()
-                    on:click={
-                        let first_id = first_id.clone();
-                        move |_| {
-                            on_change.run(None);
-                            let first_id = first_id.clone();
-                            request_animation_frame(move || focus_id(&first_id));
-                        }
-                    }
-                >
-                    "Clear answer"
-                </button>
+                <ClearAnswer described_by=clear_described.clone() first_id=first_id.clone() on_clear=move || on_change.run(None) />
             </Show>
         </fieldset>
     }

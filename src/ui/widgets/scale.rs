@@ -1,7 +1,7 @@
 //! The 0–10 scale: eleven native radio buttons in a labelled group (tap to set, arrow keys, no dragging),
 //! each announced with its meaning, and "not answered" kept distinct from 0.
 
-use crate::ui::widgets::radio::focus_id;
+use crate::ui::widgets::radio::ClearAnswer;
 use leptos::prelude::*;
 
 /// Word for a 0–10 pain intensity, used in what a screen reader announces.
@@ -92,21 +92,7 @@ pub fn Scale(
             <div class="scale-status">
                 <p aria-live="polite">{status}</p>
                 <Show when=move || value.get().is_some()>
-                    <button
-                        type="button"
-                        class="link-button clear"
-                        aria-describedby=clear_described.clone()
-                        on:click={
-                            let first_id = first_id.clone();
-                            move |_| {
-                                on_change.run(None);
-                                let first_id = first_id.clone();
-                                request_animation_frame(move || focus_id(&first_id));
-                            }
-                        }
-                    >
-                        "Clear answer"
-                    </button>
+                    <ClearAnswer described_by=clear_described.clone() first_id=first_id.clone() on_clear=move || on_change.run(None) />
                 </Show>
             </div>
         </fieldset>
