@@ -1,26 +1,20 @@
 //! The evidence badge: what the research says for this person's condition, honestly worded (SOURCES §2.7).
 
 use crate::clinical::catalog::{catalog, EvidenceRating, Strength, Therapy, Vocab};
+use crate::clinical::rules::rule_book;
 use leptos::prelude::*;
-
-/// The herbal group of RULES §1.6.
-const HERBAL: [&str; 8] = [
-    "st_johns_wort",
-    "ginkgo",
-    "garlic",
-    "kava",
-    "turmeric",
-    "ginger",
-    "willow_bark",
-    "devils_claw",
-];
 
 /// Label SOURCES §2.7 requires for herbal, diet, hypnosis and sleep approaches.
 pub const SUPPORTIVE_LABEL: &str = "Limited or indirect evidence for pain — supportive self-care";
 
 /// Whether SOURCES §2.7 asks for the "supportive self-care" label: herbs, diet, hypnosis, sleep.
 pub fn is_supportive_self_care(therapy_id: &str) -> bool {
-    HERBAL.contains(&therapy_id) || matches!(therapy_id, "nutrition" | "hypnosis" | "sleep_stress")
+    // The herbal group comes from the rule book, so the badge and the safety rules can never disagree.
+    let herbal = rule_book()
+        .groups
+        .get("herbal")
+        .is_some_and(|g| g.iter().any(|h| h == therapy_id));
+    herbal || matches!(therapy_id, "nutrition" | "hypnosis" | "sleep_stress")
 }
 
 /// Words for an evidence rating.
