@@ -19,6 +19,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown || fail "could not add the wasm32-unknown-unknown target"
 fi
 
+# 1b. The standard library's source: the release build recompiles std for size (scripts/build.sh).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  note "adding the rust-src component"
+  rustup component add rust-src || fail "could not add the rust-src component (the release build needs it)"
+fi
+
 # 2. Trunk, pinned (0.22 needs a newer rustc).
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   note "installing trunk $TRUNK_VERSION (about 20 minutes on 2 cores)"
