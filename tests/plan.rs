@@ -117,7 +117,7 @@ fn too_little_time_is_flagged_with_a_concrete_fix() {
     assert!(p.peak_minutes_per_week > 150);
     let named = FIVE
         .iter()
-        .any(|id| c.suggestion.contains(&catalog().therapy(id).unwrap().name));
+        .any(|id| c.suggestion.contains(catalog().therapy(id).unwrap().name));
     assert!(named, "suggestion names a therapy: {}", c.suggestion);
 }
 

@@ -63,7 +63,7 @@ fn check(path: &Path) -> Result<(), String> {
     {
         return Err(format!("unknown therapy ID \"{bad}\""));
     }
-    let notice_ids: BTreeSet<&str> = rule_book().notices.iter().map(|n| n.id.as_str()).collect();
+    let notice_ids: BTreeSet<&str> = rule_book().notices.iter().map(|n| n.id).collect();
     if let Some(bad) = s
         .expect
         .notices

@@ -186,17 +186,17 @@ fn rebuilt(s: &AppState) -> (mosaic::clinical::screening::Screening, Plan) {
 fn every_catalog_id_is_in_the_v1_tables_and_nothing_else_is() {
     let c = catalog();
     let ids_of = |terms: &[mosaic::clinical::catalog::Term]| {
-        terms.iter().map(|t| t.id.clone()).collect::<Vec<_>>()
+        terms.iter().map(|t| t.id.to_string()).collect::<Vec<_>>()
     };
     let lists: [(&str, Vec<String>, &[&str]); 6] = [
-        ("conditions", ids_of(&c.conditions), &ids::CONDITIONS),
-        ("symptoms", ids_of(&c.symptoms), &ids::SYMPTOMS),
-        ("health", ids_of(&c.health), &ids::HEALTH),
-        ("medications", ids_of(&c.medications), &ids::MEDICATIONS),
-        ("supplements", ids_of(&c.supplements), &ids::SUPPLEMENTS),
+        ("conditions", ids_of(c.conditions), &ids::CONDITIONS),
+        ("symptoms", ids_of(c.symptoms), &ids::SYMPTOMS),
+        ("health", ids_of(c.health), &ids::HEALTH),
+        ("medications", ids_of(c.medications), &ids::MEDICATIONS),
+        ("supplements", ids_of(c.supplements), &ids::SUPPLEMENTS),
         (
             "therapies",
-            c.therapies.iter().map(|t| t.id.clone()).collect(),
+            c.therapies.iter().map(|t| t.id.to_string()).collect(),
             &ids::THERAPIES,
         ),
     ];

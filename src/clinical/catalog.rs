@@ -1,12 +1,12 @@
-//! The therapy catalog and the clinical vocabulary (RULES §1), loaded once from embedded JSON data files.
+//! The therapy catalog and the clinical vocabulary (RULES §1), compiled in from the JSON data files.
+//!
+//! `data/vocabulary.json` and `data/therapies.json` stay the source a reviewer edits; `build.rs` validates them
+//! and writes them out as the static below, so the app ships neither the JSON text nor a parser for it.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 /// Where a therapy happens, which drives the "home only" preference and travel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Setting {
     /// Done alone at home (after learning it, e.g. from a video or booklet).
     Home,
@@ -17,8 +17,7 @@ pub enum Setting {
 }
 
 /// A rough monthly cost band; figures are estimates for budget checks, never prices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CostBand {
     /// No cost beyond time.
     Free,
@@ -61,8 +60,7 @@ pub enum EvidenceRating {
 }
 
 /// Strength of evidence where the source grades it (AHRQ SOE + / ++ / +++).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
     /// SOE + .
     Low,
@@ -73,23 +71,20 @@ pub enum Strength {
 }
 
 /// Evidence for one therapy in one condition.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
     /// Overall rating used for badges and ranking.
     pub rating: EvidenceRating,
     /// Strength of evidence when graded.
-    #[serde(default)]
     pub strength: Option<Strength>,
     /// Plain-language sentence: effect size and how long it lasts.
-    pub summary: String,
+    pub summary: &'static str,
     /// Citation (section of SOURCES.md and the original source).
-    pub source: String,
+    pub source: &'static str,
 }
 
 /// A typical course, from trials and programmes (SOURCES §5.1).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Course {
     /// Fewest sessions per week in the typical range.
     pub per_week_min: u8,
@@ -102,15 +97,13 @@ pub struct Course {
     /// Length of a course in weeks (a plan runs 12 weeks; ongoing practices use 12).
     pub weeks: u8,
     /// Optional daily home practice that goes with it, in minutes.
-    #[serde(default)]
     pub home_minutes: Option<u16>,
     /// Days a week for that home practice when the source gives fewer than daily; `None` means every planned day.
-    #[serde(default)]
     pub home_per_week: Option<u8>,
     /// Plain-language description of the course, e.g. "10 sessions over 7 weeks".
-    pub description: String,
+    pub description: &'static str,
     /// Citation for the course.
-    pub source: String,
+    pub source: &'static str,
 }
 
 impl Course {
@@ -134,23 +127,22 @@ impl Course {
 }
 
 /// One selectable therapy (RULES §1.7).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Therapy {
     /// Stable ID from RULES §1.7.
-    pub id: String,
+    pub id: &'static str,
     /// Display name.
-    pub name: String,
+    pub name: &'static str,
     /// Plain-language summary in the product's own words.
-    pub summary: String,
+    pub summary: &'static str,
     /// How it is thought to work, in plain language.
-    pub how_it_works: String,
+    pub how_it_works: &'static str,
     /// Home, practitioner, or either.
     pub setting: Setting,
     /// Who provides it, e.g. "licensed acupuncturist" (empty for pure self-care).
-    pub provider: String,
+    pub provider: &'static str,
     /// Credential to look for, e.g. "state licence (L.Ac.)"; empty where none applies.
-    pub credential: String,
+    pub credential: &'static str,
     /// Uses needles.
     pub needles: bool,
     /// Involves hands-on touch.
@@ -158,17 +150,24 @@ pub struct Therapy {
     /// True for the supplements of RULES §1.6 (no schedule; "discuss with clinician").
     pub supplement: bool,
     /// Typical course; `None` for supplements.
-    #[serde(default)]
     pub course: Option<Course>,
     /// Rough cost band per session (or per month for supplements).
     pub cost: CostBand,
-    /// Evidence keyed by `pain.primary` ID (RULES §1.2): every condition must be present.
-    pub evidence: BTreeMap<String, Evidence>,
+    /// Evidence keyed by `pain.primary` ID (RULES §1.2), sorted by ID: every condition must be present.
+    pub evidence: &'static [(&'static str, Evidence)],
     /// Citation for the description and course.
-    pub source: String,
+    pub source: &'static str,
 }
 
 impl Therapy {
+    /// The evidence for one `pain.primary` condition.
+    pub fn evidence_for(&self, condition: &str) -> Option<&'static Evidence> {
+        self.evidence
+            .iter()
+            .find(|(c, _)| *c == condition)
+            .map(|(_, e)| e)
+    }
+
     /// Estimated monthly cost at `per_week` sessions (52/12 weeks a month); supplements cost their band per month.
     pub fn monthly_cost_estimate(&self, per_week: u8) -> u32 {
         if self.supplement {
@@ -180,39 +179,35 @@ impl Therapy {
 }
 
 /// A vocabulary entry: an ID with its plain-language label and optional help text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Term {
     /// Stable ID from RULES §1.
-    pub id: String,
+    pub id: &'static str,
     /// Plain-language label or question.
-    pub label: String,
+    pub label: &'static str,
     /// Longer explanation or examples (e.g. brand names), may be empty.
-    #[serde(default)]
-    pub help: String,
+    pub help: &'static str,
     /// Extra names that map onto this ID (generic and brand names for medication classes).
-    #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: &'static [&'static str],
     /// Citation.
-    pub source: String,
+    pub source: &'static str,
 }
 
 /// The whole catalog: therapies plus every vocabulary list of RULES §1.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
     /// Pain conditions (RULES §1.2).
-    pub conditions: Vec<Term>,
+    pub conditions: &'static [Term],
     /// Red-flag questions (RULES §1.3).
-    pub symptoms: Vec<Term>,
+    pub symptoms: &'static [Term],
     /// Health facts (RULES §1.4).
-    pub health: Vec<Term>,
+    pub health: &'static [Term],
     /// Medication classes (RULES §1.5).
-    pub medications: Vec<Term>,
+    pub medications: &'static [Term],
     /// Supplements a person may already take (RULES §1.6).
-    pub supplements: Vec<Term>,
+    pub supplements: &'static [Term],
     /// Selectable therapies (RULES §1.7).
-    pub therapies: Vec<Therapy>,
+    pub therapies: &'static [Therapy],
 }
 
 /// Which vocabulary list an ID belongs to.
@@ -232,45 +227,18 @@ pub enum Vocab {
     Therapy,
 }
 
-/// The vocabulary file's shape (`data/vocabulary.json`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Vocabulary {
-    conditions: Vec<Term>,
-    symptoms: Vec<Term>,
-    health: Vec<Term>,
-    medications: Vec<Term>,
-    supplements: Vec<Term>,
-}
-
-const VOCABULARY_JSON: &str = include_str!("data/vocabulary.json");
-const THERAPIES_JSON: &str = include_str!("data/therapies.json");
+// `static CATALOG: Catalog`, written by build.rs from the data files.
+include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
 
 impl Catalog {
-    /// Parses the embedded data files; an error names the file and the problem.
-    pub fn from_embedded() -> Result<Catalog, String> {
-        let v: Vocabulary = serde_json::from_str(VOCABULARY_JSON)
-            .map_err(|e| format!("data/vocabulary.json: {e}"))?;
-        let therapies: Vec<Therapy> = serde_json::from_str(THERAPIES_JSON)
-            .map_err(|e| format!("data/therapies.json: {e}"))?;
-        Ok(Catalog {
-            conditions: v.conditions,
-            symptoms: v.symptoms,
-            health: v.health,
-            medications: v.medications,
-            supplements: v.supplements,
-            therapies,
-        })
-    }
-
     /// The terms of one vocabulary list (therapies are not terms: use [`Catalog::therapy`]).
     pub fn terms(&self, vocab: Vocab) -> &[Term] {
         match vocab {
-            Vocab::Condition => &self.conditions,
-            Vocab::Symptom => &self.symptoms,
-            Vocab::Health => &self.health,
-            Vocab::Medication => &self.medications,
-            Vocab::Supplement => &self.supplements,
+            Vocab::Condition => self.conditions,
+            Vocab::Symptom => self.symptoms,
+            Vocab::Health => self.health,
+            Vocab::Medication => self.medications,
+            Vocab::Supplement => self.supplements,
             Vocab::Therapy => &[],
         }
     }
@@ -294,8 +262,7 @@ impl Catalog {
     }
 }
 
-/// The catalog, parsed once on first use. The data is embedded and validated by tests, so failure is a build defect.
+/// The catalog; the build has already validated it, so there is nothing to fail at run time.
 pub fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::from_embedded().expect("embedded catalog data is valid"))
+    &CATALOG
 }

@@ -155,7 +155,7 @@ pub fn rank(catalog: &Catalog, intake: &Intake, statuses: &[TherapyStatus]) -> V
     let condition = condition_of(catalog, intake);
     let condition_name = catalog
         .term(Vocab::Condition, &condition)
-        .map_or(condition.clone(), |t| lower_first(&t.label));
+        .map_or(condition.clone(), |t| lower_first(t.label));
     let mut rows: Vec<(usize, SortKey, Ranked)> = catalog
         .therapies
         .iter()
@@ -164,8 +164,7 @@ pub fn rank(catalog: &Catalog, intake: &Intake, statuses: &[TherapyStatus]) -> V
             let found = statuses.iter().find(|s| s.therapy == therapy.id);
             let status = found.map_or(Status::Allowed, |s| s.status);
             let rating = therapy
-                .evidence
-                .get(&condition)
+                .evidence_for(&condition)
                 .map_or(EvidenceRating::NotStudied, |e| e.rating);
             let concerns = concerns(therapy, intake);
             let matches_filters = !concerns.iter().any(|c| c.is_preference());
@@ -189,7 +188,7 @@ pub fn rank(catalog: &Catalog, intake: &Intake, statuses: &[TherapyStatus]) -> V
                 first_finding,
             );
             let ranked = Ranked {
-                therapy: therapy.id.clone(),
+                therapy: therapy.id.to_string(),
                 position: 0,
                 rating,
                 status,

@@ -153,8 +153,8 @@ pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
         .filter(|(_, &on)| on)
         .map(|(r, _)| Flag {
             outcome: r.outcome,
-            action: r.action.clone(),
-            finding: finding(&r.id, &r.message, &r.source, None),
+            action: r.action.to_string(),
+            finding: finding(r.id, r.message, r.source, None),
         })
         .collect();
     // Stable sort: equally severe flags keep rule-book order.
@@ -165,8 +165,8 @@ pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
         .zip(&fired.notices)
         .filter(|(_, &on)| on)
         .map(|(r, _)| Notice {
-            id: r.id.clone(),
-            finding: finding(&r.id, &r.message, &r.source, None),
+            id: r.id.to_string(),
+            finding: finding(r.id, r.message, r.source, None),
         })
         .collect();
     let therapies: Vec<TherapyStatus> = engine
@@ -178,7 +178,7 @@ pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
                 .filter(|&&r| fired.therapy[r])
                 .map(|&r| {
                     let r = &book.therapy[r];
-                    finding(&r.id, &r.message, &r.source, Some(r.status))
+                    finding(r.id, r.message, r.source, Some(r.status))
                 })
                 .collect();
             TherapyStatus {

@@ -132,7 +132,7 @@ pub fn describe(state: &AppState) -> Vec<String> {
     let names: Vec<&str> = state
         .selected
         .iter()
-        .map(|id| catalog().therapy(id).map(|t| t.name.as_str()).unwrap_or(id))
+        .map(|id| catalog().therapy(id).map(|t| t.name).unwrap_or(id))
         .collect();
     if names.is_empty() {
         lines.push("No therapies chosen".to_string());

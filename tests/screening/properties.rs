@@ -10,7 +10,7 @@ fn ids(vocab: Vocab) -> impl Strategy<Value = Option<Vec<String>>> {
     let all: Vec<String> = catalog()
         .terms(vocab)
         .iter()
-        .map(|t| t.id.clone())
+        .map(|t| t.id.to_string())
         .collect();
     proptest::option::of(proptest::sample::subsequence(
         all.clone(),

@@ -76,7 +76,7 @@ fn item_minutes(i: &PlanItem) -> u32 {
 
 /// Display name of a therapy ID.
 fn name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
-    catalog.therapy(id).map_or(id, |t| t.name.as_str())
+    catalog.therapy(id).map_or(id, |t| t.name)
 }
 
 /// Time, budget and busy-day conflicts (frequency conflicts come from scheduling).

@@ -23,7 +23,7 @@ fn baseline_peg(intake: &Intake) -> Option<f32> {
 fn name(catalog: &Catalog, id: &str) -> String {
     catalog
         .therapy(id)
-        .map_or(id.to_string(), |t| t.name.clone())
+        .map_or(id.to_string(), |t| t.name.to_string())
 }
 
 /// What to check at each review week, including courses that end and therapies that start before the next one.

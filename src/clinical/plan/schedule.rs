@@ -122,7 +122,7 @@ pub(super) fn items(
         let is_session = session_kind == EntryKind::Session;
         let own_days = settings
             .days
-            .get(&therapy.id)
+            .get(therapy.id)
             .map(|d| clean_days(d))
             .filter(|d| !d.is_empty());
         let session_days = match own_days {
@@ -140,7 +140,7 @@ pub(super) fn items(
             None => {
                 let wanted = settings
                     .per_week
-                    .get(&therapy.id)
+                    .get(therapy.id)
                     .map_or(course.per_week_default, |w| {
                         (*w).clamp(course.per_week_min, course.per_week_max)
                     });
@@ -173,7 +173,7 @@ pub(super) fn items(
         let full_end = u16::from(start) + u16::from(course.weeks) - 1;
         let end = full_end.min(u16::from(PLAN_WEEKS)) as u8;
         out.push(PlanItem {
-            therapy: therapy.id.clone(),
+            therapy: therapy.id.to_string(),
             status: *status,
             per_week: session_days.len() as u8,
             days: session_days,
@@ -183,7 +183,7 @@ pub(super) fn items(
             home_minutes,
             start_week: start,
             end_week: end,
-            course: course.description.clone(),
+            course: course.description.to_string(),
             note: note(*status, start, end, course.weeks, full_end),
         });
     }

@@ -66,11 +66,11 @@ pub(super) fn care_team(
             continue;
         }
         match team.iter_mut().find(|m| m.role == t.provider) {
-            Some(m) => m.therapies.push(t.id.clone()),
+            Some(m) => m.therapies.push(t.id.to_string()),
             None => team.push(TeamMember {
-                role: t.provider.clone(),
-                credential: t.credential.clone(),
-                therapies: vec![t.id.clone()],
+                role: t.provider.to_string(),
+                credential: t.credential.to_string(),
+                therapies: vec![t.id.to_string()],
                 why: format!("Provides {}.", t.name),
             }),
         }
@@ -103,7 +103,7 @@ pub(super) fn questions(
     let name = |id: &str| {
         catalog
             .therapy(id)
-            .map_or(id.to_string(), |t| t.name.clone())
+            .map_or(id.to_string(), |t| t.name.to_string())
     };
     let mut out = Vec::new();
     for item in items {

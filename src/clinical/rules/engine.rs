@@ -27,8 +27,8 @@ enum Test {
     AgeAtLeast(u16),
     AgeBelow(u16),
     AgeAbove(u16),
-    ActivityNot(String),
-    Primary(String),
+    ActivityNot(&'static str),
+    Primary(&'static str),
     SelfHarmAtLeast(u8),
     DurationBelow(u16),
     Phq2AtLeast(u8),
@@ -41,9 +41,9 @@ enum Test {
 /// The rule book compiled for a list of therapies (in the order screening reports them).
 #[derive(Clone, Debug)]
 pub struct Engine {
-    book: RuleBook,
+    book: &'static RuleBook,
     /// Sorted IDs named by the rules, per [`Kind`]; bit `i` stands for `ids[i]`.
-    universes: [Vec<String>; 3],
+    universes: [Vec<&'static str>; 3],
     flags: Vec<Test>,
     notices: Vec<Test>,
     therapy: Vec<Test>,
@@ -71,30 +71,30 @@ struct Facts<'a> {
     scores: &'a Scores,
 }
 
-fn ids_of(cond: &Cond, out: &mut [BTreeSet<String>; 3]) {
+fn ids_of(cond: &Cond, out: &mut [BTreeSet<&'static str>; 3]) {
     match cond {
-        Cond::AnySymptom(ids) => out[0].extend(ids.iter().cloned()),
-        Cond::AnyCondition(ids) => out[1].extend(ids.iter().cloned()),
+        Cond::AnySymptom(ids) => out[0].extend(ids.iter().copied()),
+        Cond::AnyCondition(ids) => out[1].extend(ids.iter().copied()),
         Cond::AnyMedication(ids) | Cond::AnyMedicationExcept(ids) => {
-            out[2].extend(ids.iter().cloned())
+            out[2].extend(ids.iter().copied())
         }
         Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| ids_of(c, out)),
         _ => {}
     }
 }
 
-fn bit(universe: &[String], id: &str) -> Option<Mask> {
+fn bit(universe: &[&str], id: &str) -> Option<Mask> {
     universe
-        .binary_search_by(|x| x.as_str().cmp(id))
+        .binary_search_by(|x| (*x).cmp(id))
         .ok()
         .map(|i| 1 << i)
 }
 
 impl Engine {
     /// Compiles a rule book; fails if a rule targets an unknown therapy or group, or an ID repeats.
-    pub fn new(book: RuleBook, therapies: Vec<String>) -> Result<Engine, String> {
+    pub fn new(book: &'static RuleBook, therapies: Vec<String>) -> Result<Engine, String> {
         let known = |id: &str| therapies.iter().any(|t| t == id);
-        let mut sets: [BTreeSet<String>; 3] = Default::default();
+        let mut sets: [BTreeSet<&'static str>; 3] = Default::default();
         let conds = book.flags.iter().map(|r| &r.when);
         let conds = conds.chain(book.notices.iter().map(|r| &r.when));
         conds
@@ -104,29 +104,29 @@ impl Engine {
             return Err("rules name more than 128 IDs of one list".into());
         }
         let universes = sets.map(|s| s.into_iter().collect::<Vec<_>>());
-        for (name, members) in book.groups.iter().chain(&book.inherit) {
+        for (name, members) in book.groups.iter().chain(book.inherit) {
             if let Some(bad) = members.iter().find(|m| !known(m)) {
                 return Err(format!(
                     "group or inheritance `{name}` names unknown therapy `{bad}`"
                 ));
             }
         }
-        if let Some(bad) = book.inherit.keys().find(|t| !known(t)) {
+        if let Some((bad, _)) = book.inherit.iter().find(|(t, _)| !known(t)) {
             return Err(format!("inheritance names unknown therapy `{bad}`"));
         }
         let mut seen = BTreeSet::new();
         for id in book
             .flags
             .iter()
-            .map(|r| &r.id)
-            .chain(book.therapy.iter().map(|r| &r.id))
+            .map(|r| r.id)
+            .chain(book.therapy.iter().map(|r| r.id))
         {
             if !seen.insert(id) {
                 return Err(format!("rule ID `{id}` appears twice"));
             }
         }
-        for r in &book.therapy {
-            if !known(&r.target) && !book.groups.contains_key(&r.target) {
+        for r in book.therapy {
+            if !known(r.target) && book.group(r.target).is_none() {
                 return Err(format!(
                     "rule `{}` targets unknown therapy or group `{}`",
                     r.id, r.target
@@ -135,7 +135,7 @@ impl Engine {
         }
         let lists = therapies
             .iter()
-            .map(|t| (t.clone(), rules_for(&book, t)))
+            .map(|t| (t.clone(), rules_for(book, t)))
             .collect();
         let compile = |c: &Cond| compile(c, &universes);
         Ok(Engine {
@@ -150,7 +150,7 @@ impl Engine {
 
     /// The rule book this engine was compiled from.
     pub fn book(&self) -> &RuleBook {
-        &self.book
+        self.book
     }
 
     /// Every therapy in report order with the indices (into `book().therapy`) of its rules, most severe first.
@@ -208,27 +208,27 @@ fn rules_for(book: &RuleBook, therapy: &str) -> Vec<usize> {
     let mut targets: Vec<&str> = vec![therapy];
     let mut i = 0;
     while i < targets.len() {
-        for parent in book.inherit.get(targets[i]).into_iter().flatten() {
-            if !targets.contains(&parent.as_str()) {
+        for parent in book.parents(targets[i]) {
+            if !targets.contains(parent) {
                 targets.push(parent);
             }
         }
         i += 1;
     }
-    for (group, members) in &book.groups {
-        if members.iter().any(|m| targets.contains(&m.as_str())) {
+    for (group, members) in book.groups {
+        if members.iter().any(|m| targets.contains(m)) {
             targets.push(group);
         }
     }
     let mut rules: Vec<usize> = (0..book.therapy.len())
-        .filter(|&r| targets.contains(&book.therapy[r].target.as_str()))
+        .filter(|&r| targets.contains(&book.therapy[r].target))
         .collect();
     rules.sort_by_key(|&r| (book.therapy[r].status, r));
     rules
 }
 
-fn compile(cond: &Cond, universes: &[Vec<String>; 3]) -> Test {
-    let mask = |kind: Kind, ids: &[String]| {
+fn compile(cond: &Cond, universes: &[Vec<&'static str>; 3]) -> Test {
+    let mask = |kind: Kind, ids: &[&str]| {
         ids.iter()
             .filter_map(|id| bit(&universes[kind as usize], id))
             .fold(0, |m, b| m | b)
@@ -243,8 +243,8 @@ fn compile(cond: &Cond, universes: &[Vec<String>; 3]) -> Test {
         Cond::AgeAtLeast(n) => Test::AgeAtLeast(*n),
         Cond::AgeBelow(n) => Test::AgeBelow(*n),
         Cond::AgeAbove(n) => Test::AgeAbove(*n),
-        Cond::ActivityNot(a) => Test::ActivityNot(a.clone()),
-        Cond::Primary(p) => Test::Primary(p.clone()),
+        Cond::ActivityNot(a) => Test::ActivityNot(a),
+        Cond::Primary(p) => Test::Primary(p),
         Cond::SelfHarmAtLeast(n) => Test::SelfHarmAtLeast(*n),
         Cond::DurationBelow(n) => Test::DurationBelow(*n),
         Cond::Phq2AtLeast(n) => Test::Phq2AtLeast(*n),
@@ -275,8 +275,8 @@ fn eval(test: &Test, f: &Facts) -> bool {
         Test::AgeAtLeast(n) => age.is_some_and(|a| a >= *n),
         Test::AgeBelow(n) => age.is_some_and(|a| a < *n),
         Test::AgeAbove(n) => age.is_some_and(|a| a > *n),
-        Test::ActivityNot(a) => i.activity.as_deref() != Some(a.as_str()),
-        Test::Primary(p) => i.pain.as_ref().and_then(|x| x.primary.as_deref()) == Some(p.as_str()),
+        Test::ActivityNot(a) => i.activity.as_deref() != Some(*a),
+        Test::Primary(p) => i.pain.as_ref().and_then(|x| x.primary.as_deref()) == Some(*p),
         Test::SelfHarmAtLeast(n) => i.mood.and_then(|m| m.self_harm).is_some_and(|s| s >= *n),
         Test::DurationBelow(n) => i
             .pain

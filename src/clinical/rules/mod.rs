@@ -1,12 +1,11 @@
 //! Screening rules as data (`data/rules.json`, RULES §2) and the small condition language they are written in.
 //!
 //! Rules live in data with a source each so a clinical reviewer can read and sign them off in one place; the
-//! engine ([`Engine`]) is generic over them and knows no rule by name.
+//! engine ([`Engine`]) is generic over them and knows no rule by name. `build.rs` validates the file and compiles
+//! it into the static below, so the app ships no JSON parser for it.
 
 use super::screening::{Outcome, Status};
 use crate::clinical::scores::Risk;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 mod engine;
@@ -14,8 +13,7 @@ mod engine;
 pub use engine::{Engine, Fired};
 
 /// A question whose "not answered" state some rules react to (RULES §1.1, N-UNKNOWN).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Question {
     /// `age`.
     Age,
@@ -34,19 +32,18 @@ pub enum Question {
 // An answer that was not given never satisfies a "has X" test; only `not_answered` and `activity_not`
 // are true for a skipped question, because RULES §2 lists exactly which rules fire on "not answered".
 /// A condition over the intake, written in `data/rules.json` as e.g. `{"any_condition": ["dvt"]}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Cond {
     /// Constant (`{"always": true}` for rules that always apply, e.g. kava's liver warning).
     Always(bool),
     /// Any of these red-flag symptom IDs was answered "yes".
-    AnySymptom(Vec<String>),
+    AnySymptom(&'static [&'static str]),
     /// Any of these health-condition IDs was answered "yes".
-    AnyCondition(Vec<String>),
+    AnyCondition(&'static [&'static str]),
     /// Any of these medication classes is taken.
-    AnyMedication(Vec<String>),
+    AnyMedication(&'static [&'static str]),
     /// A medication class outside this list is taken.
-    AnyMedicationExcept(Vec<String>),
+    AnyMedicationExcept(&'static [&'static str]),
     /// The question was skipped (`null` or missing).
     NotAnswered(Question),
     /// Age is answered and at least this.
@@ -56,9 +53,9 @@ pub enum Cond {
     /// Age is answered and above this.
     AgeAbove(u16),
     /// Activity is not this value, including not answered.
-    ActivityNot(String),
+    ActivityNot(&'static str),
     /// `pain.primary` is this condition.
-    Primary(String),
+    Primary(&'static str),
     /// PHQ-9 item 9 is answered and at least this.
     SelfHarmAtLeast(u8),
     /// Pain duration is answered and below this many months.
@@ -70,94 +67,99 @@ pub enum Cond {
     /// STarT Back was scored with this risk group.
     StartBack(Risk),
     /// Every condition holds.
-    All(Vec<Cond>),
+    All(&'static [Cond]),
     /// At least one condition holds.
-    Any(Vec<Cond>),
+    Any(&'static [Cond]),
 }
 
 /// A plan-level rule (RULES §2.1).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FlagRule {
     /// Rule ID exactly as in RULES, e.g. `RF-CES`.
-    pub id: String,
+    pub id: &'static str,
     /// Outcome when it fires.
     pub outcome: Outcome,
     /// When it fires.
     pub when: Cond,
     /// Why, in plain language.
-    pub message: String,
+    pub message: &'static str,
     /// What to do now, in plain language.
-    pub action: String,
+    pub action: &'static str,
     /// Citation (SOURCES section and the original).
-    pub source: String,
+    pub source: &'static str,
 }
 
 /// A plan-level notice rule (RULES §2.1, notices).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NoticeRule {
     /// Notice ID, e.g. `not_chronic`.
-    pub id: String,
+    pub id: &'static str,
     /// When it is raised.
     pub when: Cond,
     /// Plain-language explanation.
-    pub message: String,
+    pub message: &'static str,
     /// Citation.
-    pub source: String,
+    pub source: &'static str,
 }
 
 /// A therapy rule (RULES §2.2): one row item of the table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TherapyRule {
     /// Rule ID, e.g. `MASSAGE-DVT`.
-    pub id: String,
+    pub id: &'static str,
     /// Therapy ID or group name it applies to.
-    #[serde(rename = "for")]
-    pub target: String,
+    pub target: &'static str,
     /// Status it gives when it fires.
     pub status: Status,
     /// When it fires.
     pub when: Cond,
     /// Plain-language message for the person.
-    pub message: String,
+    pub message: &'static str,
     /// Citation.
-    pub source: String,
+    pub source: &'static str,
 }
 
 /// The whole rule book as stored in `data/rules.json`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RuleBook {
     /// Therapy → therapies whose rules it also gets (e.g. `yoga` → `exercise`).
-    pub inherit: BTreeMap<String, Vec<String>>,
+    pub inherit: &'static [(&'static str, &'static [&'static str])],
     /// Group name → member therapies (e.g. `herbal`).
-    pub groups: BTreeMap<String, Vec<String>>,
+    pub groups: &'static [(&'static str, &'static [&'static str])],
     /// Plan-level rules.
-    pub flags: Vec<FlagRule>,
+    pub flags: &'static [FlagRule],
     /// Notice rules.
-    pub notices: Vec<NoticeRule>,
+    pub notices: &'static [NoticeRule],
     /// Therapy rules.
-    pub therapy: Vec<TherapyRule>,
+    pub therapy: &'static [TherapyRule],
 }
 
-const RULES_JSON: &str = include_str!("../data/rules.json");
+// `static RULE_BOOK: RuleBook`, written by build.rs from `data/rules.json`.
+include!(concat!(env!("OUT_DIR"), "/rules_data.rs"));
 
 impl RuleBook {
-    /// Parses the embedded `data/rules.json`.
-    pub fn from_embedded() -> Result<RuleBook, String> {
-        serde_json::from_str(RULES_JSON).map_err(|e| format!("data/rules.json: {e}"))
+    /// The therapies `therapy` directly inherits rules from (e.g. `yoga` → `exercise`).
+    pub fn parents(&self, therapy: &str) -> &'static [&'static str] {
+        lookup(self.inherit, therapy).unwrap_or_default()
+    }
+
+    /// The members of a therapy group (e.g. `herbal`), or `None` when there is no such group.
+    pub fn group(&self, name: &str) -> Option<&'static [&'static str]> {
+        lookup(self.groups, name)
     }
 }
 
-/// The embedded rule book, parsed once.
-pub fn rule_book() -> &'static RuleBook {
-    static BOOK: OnceLock<RuleBook> = OnceLock::new();
-    BOOK.get_or_init(|| RuleBook::from_embedded().expect("embedded rules are valid"))
+/// The value stored under `key` in a static table of pairs.
+fn lookup<V: Copy>(table: &'static [(&'static str, V)], key: &str) -> Option<V> {
+    table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
 }
 
-/// The engine for the embedded rules over the catalog's therapies, compiled once.
+/// The rule book; the build has already validated it, so there is nothing to fail at run time.
+pub fn rule_book() -> &'static RuleBook {
+    &RULE_BOOK
+}
+
+/// The engine for the rule book over the catalog's therapies, compiled once.
 pub fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
@@ -165,8 +167,8 @@ pub fn engine() -> &'static Engine {
         let ids: Vec<String> = crate::clinical::catalog::catalog()
             .therapies
             .iter()
-            .map(|t| t.id.clone())
+            .map(|t| t.id.to_string())
             .collect();
-        Engine::new(rule_book().clone(), ids).expect("embedded rules compile")
+        Engine::new(rule_book(), ids).expect("embedded rules compile")
     })
 }

@@ -11,9 +11,8 @@ pub const SUPPORTIVE_LABEL: &str = "Limited or indirect evidence for pain — su
 pub fn is_supportive_self_care(therapy_id: &str) -> bool {
     // The herbal group comes from the rule book, so the badge and the safety rules can never disagree.
     let herbal = rule_book()
-        .groups
-        .get("herbal")
-        .is_some_and(|g| g.iter().any(|h| h == therapy_id));
+        .group("herbal")
+        .is_some_and(|g| g.contains(&therapy_id));
     herbal || matches!(therapy_id, "nutrition" | "hypnosis" | "sleep_stress")
 }
 
@@ -67,14 +66,13 @@ pub struct EvidenceView {
 
 /// The evidence of a therapy for `condition` (falling back to `other`), worded for the badge.
 pub fn evidence_view(therapy: &Therapy, condition: &str) -> Option<EvidenceView> {
-    let (cond, ev) = therapy
-        .evidence
-        .get_key_value(condition)
-        .or_else(|| therapy.evidence.get_key_value("other"))?;
+    let (cond, ev) = [condition, "other"]
+        .into_iter()
+        .find_map(|c| Some((c, therapy.evidence_for(c)?)))?;
     let condition_name = catalog()
         .term(Vocab::Condition, cond)
         .map_or_else(|| cond.replace('_', " "), |t| t.label.to_lowercase());
-    let supportive = is_supportive_self_care(&therapy.id)
+    let supportive = is_supportive_self_care(therapy.id)
         && matches!(
             ev.rating,
             EvidenceRating::Limited | EvidenceRating::NotStudied
@@ -94,8 +92,8 @@ pub fn evidence_view(therapy: &Therapy, condition: &str) -> Option<EvidenceView>
             .strength
             .map(|s| format!("Strength of evidence: {}", strength_label(s))),
         condition: condition_name,
-        summary: ev.summary.clone(),
-        source: ev.source.clone(),
+        summary: ev.summary.to_string(),
+        source: ev.source.to_string(),
     })
 }
 
@@ -158,8 +156,8 @@ mod tests {
 
     #[test]
     fn no_badge_or_summary_ever_says_cure() {
-        for t in &catalog().therapies {
-            for cond in t.evidence.keys() {
+        for t in catalog().therapies {
+            for (cond, _) in t.evidence {
                 let ev = evidence_view(t, cond).unwrap();
                 for text in [&ev.label, &ev.summary] {
                     assert!(
@@ -176,7 +174,7 @@ mod tests {
     fn an_unknown_condition_falls_back_to_other() {
         let t = catalog().therapy("exercise").unwrap();
         let ev = evidence_view(t, "elbow").unwrap();
-        assert_eq!(ev.summary, t.evidence["other"].summary);
+        assert_eq!(ev.summary, t.evidence_for("other").unwrap().summary);
         assert_eq!(ev.condition, "other long-term pain");
     }
 

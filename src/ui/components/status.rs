@@ -39,7 +39,7 @@ pub fn status_label(status: Status) -> &'static str {
 pub fn therapy_name(id: &str) -> String {
     catalog()
         .therapy(id)
-        .map_or_else(|| id.to_string(), |t| t.name.clone())
+        .map_or_else(|| id.to_string(), |t| t.name.to_string())
 }
 
 /// The distinct sources of some findings, in order of first appearance.

@@ -94,7 +94,7 @@ fn Preview(
                 .iter()
                 .filter(|e| e.weekday == d)
                 .map(|e| {
-                    let name = catalog().therapy(&e.therapy).map_or(e.therapy.as_str(), |t| t.name.as_str());
+                    let name = catalog().therapy(&e.therapy).map_or(e.therapy.as_str(), |t| t.name);
                     format!("{name}, {} min (weeks {}–{})", e.minutes, e.start_week, e.end_week)
                 })
                 .collect();

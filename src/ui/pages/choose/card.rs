@@ -33,7 +33,7 @@ pub fn TherapyCard(
     budget: Option<u16>,
 ) -> impl IntoView {
     let app = use_app();
-    let id = therapy.id.clone();
+    let id = therapy.id.to_string();
     let selected = {
         let id = id.clone();
         Memo::new(move |_| app.state.with(|s| s.selected.contains(&id)))
@@ -57,19 +57,19 @@ pub fn TherapyCard(
     let course = therapy
         .course
         .as_ref()
-        .map(|c| view! { <dt>"Typical course"</dt><dd>{c.description.clone()}</dd> });
+        .map(|c| view! { <dt>"Typical course"</dt><dd>{c.description}</dd> });
     view! {
         <li class="card therapy-card" data-therapy=id.clone() data-status=status_id(status)
             data-selected=move || selected.get().to_string() class:selected=move || selected.get()
             hidden=move || !passes(therapy, filters.get(), budget)>
             <article aria-labelledby=heading_id>
                 <div class="card-head">
-                    <h3 id=heading_id2>{therapy.name.clone()}</h3>
+                    <h3 id=heading_id2>{therapy.name}</h3>
                     <StatusPill status=status />
                 </div>
                 <p class="reason">{ranked.reason.clone()}</p>
                 {taking.then(|| view! { <p class="taking"><strong>"You already take this."</strong></p> })}
-                <p>{therapy.summary.clone()}</p>
+                <p>{therapy.summary}</p>
                 <EvidenceBadge therapy=therapy condition=condition />
                 <dl class="facts">
                     {course}
@@ -80,10 +80,10 @@ pub fn TherapyCard(
                 </dl>
                 <details class="how">
                     <summary>"How it works"</summary>
-                    <p>{therapy.how_it_works.clone()}</p>
+                    <p>{therapy.how_it_works}</p>
                 </details>
                 {safety}
-                <CardAction id=id.clone() name=therapy.name.clone() action=add_action(status) selected=selected.into() />
+                <CardAction id=id.clone() name=therapy.name.to_string() action=add_action(status) selected=selected.into() />
             </article>
         </li>
     }

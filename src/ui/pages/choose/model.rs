@@ -107,10 +107,10 @@ pub fn time_words(therapy: &Therapy, intake: &Intake) -> Option<String> {
 pub fn provider_words(therapy: &Therapy) -> String {
     match (therapy.provider.is_empty(), therapy.credential.is_empty()) {
         (true, _) => "You, on your own — no practitioner needed".to_string(),
-        (false, true) => capitalise(&therapy.provider),
+        (false, true) => capitalise(therapy.provider),
         (false, false) => format!(
             "{}; look for: {}",
-            capitalise(&therapy.provider),
+            capitalise(therapy.provider),
             therapy.credential
         ),
     }

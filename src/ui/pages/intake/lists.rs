@@ -125,18 +125,18 @@ pub const HEALTH_GROUPS: &[(&str, &[&str])] = &[
 /// A catalog term as a checklist option.
 pub fn item(t: &Term) -> Item {
     Item {
-        id: t.id.clone(),
-        label: t.label.clone(),
-        help: t.help.clone(),
+        id: t.id.to_string(),
+        label: t.label.to_string(),
+        help: t.help.to_string(),
     }
 }
 
 /// A catalog term as a radio choice.
 pub fn choice(t: &Term) -> Choice {
     Choice {
-        value: t.id.clone(),
-        label: t.label.clone(),
-        help: t.help.clone(),
+        value: t.id.to_string(),
+        label: t.label.to_string(),
+        help: t.help.to_string(),
     }
 }
 
@@ -158,7 +158,7 @@ pub fn grouped(terms: &[Term], groups: &[(&str, &[&str])]) -> Vec<ItemGroup> {
         .collect();
     let rest: Vec<Item> = terms
         .iter()
-        .filter(|t| !groups.iter().any(|(_, ids)| ids.contains(&t.id.as_str())))
+        .filter(|t| !groups.iter().any(|(_, ids)| ids.contains(&t.id)))
         .map(item)
         .collect();
     if !rest.is_empty() {
@@ -172,12 +172,12 @@ pub fn grouped(terms: &[Term], groups: &[(&str, &[&str])]) -> Vec<ItemGroup> {
 
 /// The red-flag questions, grouped.
 pub fn symptom_groups() -> Vec<ItemGroup> {
-    grouped(&catalog().symptoms, SYMPTOM_GROUPS)
+    grouped(catalog().symptoms, SYMPTOM_GROUPS)
 }
 
 /// The health facts, grouped.
 pub fn health_groups() -> Vec<ItemGroup> {
-    grouped(&catalog().health, HEALTH_GROUPS)
+    grouped(catalog().health, HEALTH_GROUPS)
 }
 
 /// A medicine class found for a typed name.
@@ -198,13 +198,13 @@ pub fn lookup_medicine(query: &str) -> Vec<Found> {
     if q.chars().count() < 3 {
         return Vec::new();
     }
-    let terms = &catalog().medications;
+    let terms = catalog().medications;
     let mut found: Vec<Found> = Vec::new();
     let mut add = |t: &Term, name: &str| {
         if !found.iter().any(|f| f.class == t.id) {
             found.push(Found {
-                class: t.id.clone(),
-                label: t.label.clone(),
+                class: t.id.to_string(),
+                label: t.label.to_string(),
                 name: name.to_string(),
             });
         }
@@ -228,10 +228,7 @@ mod tests {
 
     fn each_once(terms: &[Term], groups: &[(&str, &[&str])]) {
         for t in terms {
-            let n = groups
-                .iter()
-                .filter(|(_, ids)| ids.contains(&t.id.as_str()))
-                .count();
+            let n = groups.iter().filter(|(_, ids)| ids.contains(&t.id)).count();
             assert_eq!(n, 1, "{} is in {n} groups", t.id);
         }
         for (title, ids) in groups {
@@ -243,8 +240,8 @@ mod tests {
 
     #[test]
     fn every_red_flag_and_health_fact_is_in_exactly_one_group() {
-        each_once(&catalog().symptoms, SYMPTOM_GROUPS);
-        each_once(&catalog().health, HEALTH_GROUPS);
+        each_once(catalog().symptoms, SYMPTOM_GROUPS);
+        each_once(catalog().health, HEALTH_GROUPS);
         let shown: usize = symptom_groups().iter().map(|g| g.items.len()).sum();
         assert_eq!(shown, 23);
         assert!(health_groups().iter().all(|g| g.title != "Other"));

@@ -76,7 +76,7 @@ pub fn MedicinesStep() -> impl IntoView {
             name="medications"
             legend="Do you take any of these medicines regularly?"
             hint="Tick all that apply. \u{201c}Not sure\u{201d} is fine: we will treat it as unknown, never as a no."
-            groups=ItemGroup::plain(items(&catalog().medications))
+            groups=ItemGroup::plain(items(catalog().medications))
             value=meds
             on_change=on_meds
             unsure_label="Not sure"
@@ -85,7 +85,7 @@ pub fn MedicinesStep() -> impl IntoView {
             name="supplements"
             legend="Do you already take any of these supplements or herbal remedies?"
             hint="Tick all that you take now."
-            groups=ItemGroup::plain(items(&catalog().supplements))
+            groups=ItemGroup::plain(items(catalog().supplements))
             value=sups
             on_change=on_sups
             unsure_label="Not sure"

@@ -109,7 +109,7 @@ pub fn PainStep() -> impl IntoView {
         />
         {move || {
             let main = primary.get();
-            let others: Vec<_> = catalog().conditions.iter().filter(|t| Some(&t.id) != main.as_ref()).map(|t| Item { help: String::new(), ..item(t) }).collect();
+            let others: Vec<_> = catalog().conditions.iter().filter(|t| Some(t.id) != main.as_deref()).map(|t| Item { help: String::new(), ..item(t) }).collect();
             view! {
                 <Checklist
                     name="sites"

@@ -146,8 +146,8 @@ pub fn set_per_week(settings: &mut PlanSettings, therapy: &Therapy, n: u8) {
     };
     settings
         .per_week
-        .insert(therapy.id.clone(), n.clamp(lo, hi));
-    settings.days.remove(&therapy.id);
+        .insert(therapy.id.to_string(), n.clamp(lo, hi));
+    settings.days.remove(therapy.id);
 }
 
 /// Ticks or unticks a weekday starting from the days now planned; unticking the last day returns to automatic days.

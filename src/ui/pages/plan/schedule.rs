@@ -99,7 +99,7 @@ fn ItemRow(
     let Some(therapy) = catalog().therapy(&id) else {
         return ().into_any();
     };
-    let name = therapy.name.clone();
+    let name = therapy.name;
     let status = item.with_untracked(|i| i.as_ref().map(|i| i.status));
     let summary = move || item.with(|i| i.as_ref().map(item_summary));
     let note = move || {

@@ -1,0 +1,232 @@
+//! The data files' shape, deserialized with the same serde attributes the app's types used to carry.
+//!
+//! Keeping serde's own derive here (rather than a hand-written checker) is what makes the build accept and
+//! reject exactly the files the runtime parser did: unknown or duplicate keys, missing required keys, wrong
+//! types and misspelled enum values all fail the same way.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// `Setting` in `src/clinical/catalog.rs`.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Setting {
+    Home,
+    Practitioner,
+    Either,
+}
+
+/// `CostBand` in `src/clinical/catalog.rs`.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostBand {
+    Free,
+    Low,
+    Medium,
+    High,
+}
+
+/// `EvidenceRating` in `src/clinical/catalog.rs`.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceRating {
+    Recommended,
+    Benefit,
+    Limited,
+    NoBenefit,
+    NotStudied,
+}
+
+/// `Strength` in `src/clinical/catalog.rs`.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    Low,
+    Moderate,
+    High,
+}
+
+/// `Evidence` in `src/clinical/catalog.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub rating: EvidenceRating,
+    #[serde(default)]
+    pub strength: Option<Strength>,
+    pub summary: String,
+    pub source: String,
+}
+
+/// `Course` in `src/clinical/catalog.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub per_week_min: u8,
+    pub per_week_max: u8,
+    pub per_week_default: u8,
+    pub session_minutes: u16,
+    pub weeks: u8,
+    #[serde(default)]
+    pub home_minutes: Option<u16>,
+    #[serde(default)]
+    pub home_per_week: Option<u8>,
+    pub description: String,
+    pub source: String,
+}
+
+/// `Therapy` in `src/clinical/catalog.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Therapy {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub how_it_works: String,
+    pub setting: Setting,
+    pub provider: String,
+    pub credential: String,
+    pub needles: bool,
+    pub touch: bool,
+    pub supplement: bool,
+    #[serde(default)]
+    pub course: Option<Course>,
+    pub cost: CostBand,
+    pub evidence: BTreeMap<String, Evidence>,
+    pub source: String,
+}
+
+/// `Term` in `src/clinical/catalog.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub help: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub source: String,
+}
+
+/// The whole of `data/vocabulary.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    pub conditions: Vec<Term>,
+    pub symptoms: Vec<Term>,
+    pub health: Vec<Term>,
+    pub medications: Vec<Term>,
+    pub supplements: Vec<Term>,
+}
+
+/// `Outcome` in `src/clinical/screening.rs`.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Emergency,
+    Crisis,
+    Urgent,
+    OutOfScope,
+    Proceed,
+}
+
+/// `Status` in `src/clinical/screening.rs`.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Blocked,
+    ClearanceRequired,
+    Caution,
+    Allowed,
+}
+
+/// `Risk` in `src/clinical/scores.rs`.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Risk {
+    Low,
+    Medium,
+    High,
+}
+
+/// `Question` in `src/clinical/rules/mod.rs`.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    Age,
+    Symptoms,
+    Conditions,
+    Medications,
+    Supplements,
+    Activity,
+}
+
+/// `Cond` in `src/clinical/rules/mod.rs`.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Cond {
+    Always(bool),
+    AnySymptom(Vec<String>),
+    AnyCondition(Vec<String>),
+    AnyMedication(Vec<String>),
+    AnyMedicationExcept(Vec<String>),
+    NotAnswered(Question),
+    AgeAtLeast(u16),
+    AgeBelow(u16),
+    AgeAbove(u16),
+    ActivityNot(String),
+    Primary(String),
+    SelfHarmAtLeast(u8),
+    DurationBelow(u16),
+    Phq2AtLeast(u8),
+    Gad2AtLeast(u8),
+    StartBack(Risk),
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+}
+
+/// `FlagRule` in `src/clinical/rules/mod.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagRule {
+    pub id: String,
+    pub outcome: Outcome,
+    pub when: Cond,
+    pub message: String,
+    pub action: String,
+    pub source: String,
+}
+
+/// `NoticeRule` in `src/clinical/rules/mod.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeRule {
+    pub id: String,
+    pub when: Cond,
+    pub message: String,
+    pub source: String,
+}
+
+/// `TherapyRule` in `src/clinical/rules/mod.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TherapyRule {
+    pub id: String,
+    #[serde(rename = "for")]
+    pub target: String,
+    pub status: Status,
+    pub when: Cond,
+    pub message: String,
+    pub source: String,
+}
+
+/// The whole of `data/rules.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleBook {
+    pub inherit: BTreeMap<String, Vec<String>>,
+    pub groups: BTreeMap<String, Vec<String>>,
+    pub flags: Vec<FlagRule>,
+    pub notices: Vec<NoticeRule>,
+    pub therapy: Vec<TherapyRule>,
+}
