@@ -130,6 +130,8 @@ const FILL = {
 
 /** The step on screen (its slug), or null when the page is not a wizard step. */
 export async function currentStep(page) {
+  // A view whose code is still arriving shows only a loading line; wait until it has rendered.
+  await page.locator('.view-loading').waitFor({ state: 'detached' });
   return page.evaluate(() => document.querySelector('section.wizard')?.dataset.step ?? null);
 }
 

@@ -1,5 +1,6 @@
 // Shared end-to-end harness: serves the built dist/ on 127.0.0.1, launches Debian's Chromium through
 // playwright-core, and records console errors, uncaught exceptions, CSP violations and every request.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,11 +25,29 @@ export function serveDist(base = '/', root = process.env.MOSAIC_DIST || 'dist') 
 }
 
 /**
- * Opens a page that records problems. `problems()` lists console errors, page errors, CSP violations
- * and requests to any origin other than the app's.
+ * Serves the app under `base` and launches Chromium once for the calling test file, closing both after it.
+ * Returns `{ browser, site }`, filled in before the first test runs.
  */
-export async function openApp(browser, url, { context: ctxOptions = {} } = {}) {
+export function useApp(base = '/') {
+  const env = { browser: undefined, site: undefined };
+  before(async () => {
+    env.site = await serveDist(base);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.site?.server.close();
+  });
+  return env;
+}
+
+/**
+ * Opens a page that records problems. `problems()` lists console errors, page errors, CSP violations
+ * and requests to any origin other than the app's. `setup(context)` runs before the page loads (e.g. to block URLs).
+ */
+export async function openApp(browser, url, { context: ctxOptions = {}, setup } = {}) {
   const context = await browser.newContext(ctxOptions);
+  await setup?.(context);
   const page = await context.newPage();
   const origin = new URL(url).origin;
   const log = { consoleErrors: [], pageErrors: [], requests: [], foreign: [] };

@@ -1,21 +1,12 @@
 // The intake wizard end to end: completed by keyboard alone, zero axe-core violations on every step (also with
 // validation errors shown), no horizontal scroll at 360 px, Back and leaving the wizard keep every answer,
 // and validation refuses Next with messages beside the fields and a summary at the top.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openApp, axe } from './harness.mjs';
+import { useApp, openApp, axe } from './harness.mjs';
 import { currentStep, pressNext, screeningOutcome, startIntake } from './drive.mjs';
 
-let browser;
-let site;
-before(async () => {
-  site = await serveDist('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useApp('/');
 
 /** Presses Tab until the focused element matches `selector`; fails if it never does (no trap, reachable). */
 async function tabTo(page, selector, max = 150) {
@@ -49,7 +40,7 @@ async function keyboardNext(page, from, to) {
 }
 
 test('the whole intake can be completed by keyboard alone, with visible focus', async () => {
-  const { page, problems, context } = await openApp(browser, site.url);
+  const { page, problems, context } = await openApp(env.browser, env.site.url);
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   try {
@@ -146,7 +137,7 @@ test('the whole intake can be completed by keyboard alone, with visible focus', 
 });
 
 test('Back keeps answers, and they survive leaving the wizard and coming back', async () => {
-  const { page, problems, context } = await openApp(browser, site.url);
+  const { page, problems, context } = await openApp(env.browser, env.site.url);
   try {
     await startIntake(page);
     await page.getByLabel('How old are you?').fill('47');
@@ -181,7 +172,7 @@ test('Back keeps answers, and they survive leaving the wizard and coming back', 
 });
 
 test('bad input is refused beside the field and in a summary, without losing other answers', async () => {
-  const { page, problems, context } = await openApp(browser, site.url);
+  const { page, problems, context } = await openApp(env.browser, env.site.url);
   try {
     await startIntake(page);
     await page.getByRole('radio', { name: 'Migraine', exact: true }).check();
@@ -217,7 +208,7 @@ test('bad input is refused beside the field and in a summary, without losing oth
 });
 
 test('the safety step needs an answer and a red flag stops the flow at once', async () => {
-  const { page, problems, context } = await openApp(browser, site.url);
+  const { page, problems, context } = await openApp(env.browser, env.site.url);
   try {
     await page.evaluate(() => { location.hash = '#/intake/safety'; });
     await waitStep(page, 'safety');
@@ -237,7 +228,7 @@ test('the safety step needs an answer and a red flag stops the flow at once', as
 });
 
 test('a self-harm answer other than "Not at all" leads to crisis support after Next', async () => {
-  const { page, context } = await openApp(browser, site.url);
+  const { page, context } = await openApp(env.browser, env.site.url);
   try {
     await page.evaluate(() => { location.hash = '#/intake/mood'; });
     await waitStep(page, 'mood');
@@ -250,7 +241,7 @@ test('a self-harm answer other than "Not at all" leads to crisis support after N
 });
 
 test('an urgent stop before the mood step still asks the self-harm question, and a yes turns it into crisis', async () => {
-  const { page, problems, context } = await openApp(browser, site.url);
+  const { page, problems, context } = await openApp(env.browser, env.site.url);
   try {
     await page.evaluate(() => { location.hash = '#/intake/safety'; });
     await waitStep(page, 'safety');
@@ -272,7 +263,7 @@ test('an urgent stop before the mood step still asks the self-harm question, and
 
 test('every step has zero axe-core violations and no horizontal scroll at 360 px, also with errors shown', async () => {
   for (const width of [360, 1280]) {
-    const { page, problems, context } = await openApp(browser, site.url, { context: { viewport: { width, height: 800 } } });
+    const { page, problems, context } = await openApp(env.browser, env.site.url, { context: { viewport: { width, height: 800 } } });
     try {
       await startIntake(page);
       const check = async (what) => {

@@ -1,29 +1,20 @@
 // Kiosk mode end to end (RELIABILITY §6 tests 18–24): memory-only sessions, wipe on Finish and on idle, no
 // leakage through storage, history or Back, staff exit behind a long press and a PIN.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, axe } from './harness.mjs';
+import { useApp, axe } from './harness.mjs';
 import { driveIntake } from './drive.mjs';
 
 const PIN = '246810';
 const S = `ZZQ-SENTINEL-${Math.random().toString(36).slice(2)}`;
-let browser;
-let site;
-before(async () => {
-  site = await serveDist('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useApp('/');
 
 /** A fresh browser context turned into a kiosk through Settings, as clinic staff would. */
 async function kioskContext({ idle = 120, clock = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+  const context = await env.browser.newContext({ viewport: { width: 820, height: 1180 } });
   const page = await context.newPage();
   if (clock) await page.clock.install();
-  await page.goto(`${site.url}#/settings`);
+  await page.goto(`${env.site.url}#/settings`);
   await page.getByLabel('Staff PIN (4 to 12 digits)').fill(PIN);
   await page.getByLabel('Staff PIN again').fill(PIN);
   await page.getByLabel('Idle time before the countdown (seconds)').fill(String(idle));

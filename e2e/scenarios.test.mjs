@@ -3,10 +3,10 @@
 // Choose view (outcome "proceed") or in the screening view's per-therapy safety list (any other outcome).
 // Scenario expectations describe the whole intake; when the wizard stops early (a red flag, crisis, under 18),
 // the test checks that stop, then finishes the remaining steps by address so the final check sees every answer.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { launch, serveDist, openApp } from './harness.mjs';
+import { useApp, openApp } from './harness.mjs';
 import { driveIntake, stepsFor } from './drive.mjs';
 
 const DIR = new URL('../tests/scenarios/', import.meta.url);
@@ -15,16 +15,7 @@ const scenarios = readdirSync(DIR)
   .sort()
   .map((file) => ({ file, ...JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) }));
 
-let browser;
-let site;
-before(async () => {
-  site = await serveDist('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useApp('/');
 
 test('the scenario folder is not empty', () => {
   assert.ok(scenarios.length > 0, 'no tests/scenarios/*.json found');
@@ -34,7 +25,7 @@ test('the scenario folder is not empty', () => {
 describe('scenarios through the wizard', { concurrency: 2 }, () => {
   for (const s of scenarios) {
     test(`${s.file}: ${s.title ?? s.id}`, async () => {
-      const { page, problems, context } = await openApp(browser, site.url);
+      const { page, problems, context } = await openApp(env.browser, env.site.url);
       try {
         const run = await driveIntake(page, s.intake, { continueAfterStop: true });
         const expected = s.expect.outcome;

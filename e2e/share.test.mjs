@@ -1,9 +1,9 @@
 // Take-home links (issue: kiosk take-home): the plan travels in the URL fragment; opening the link on another
 // device shows a read-only preview, removes the payload from the address bar, and saves only when asked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, axe } from './harness.mjs';
+import { useApp, axe } from './harness.mjs';
 
 const DOC = 'mosaic/doc';
 const s01 = JSON.parse(readFileSync(new URL('../tests/scenarios/s01.json', import.meta.url), 'utf8'));
@@ -12,23 +12,14 @@ const STATE = {
   selected: ['exercise', 'yoga', 'mindfulness', 'acupuncture'],
   plan: { per_week: { yoga: 2 } },
 };
-let browser;
-let site;
-before(async () => {
-  site = await serveDist('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useApp('/');
 
 async function withState(state) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${site.url}public/icon.svg`);
+  await page.goto(`${env.site.url}public/icon.svg`);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DOC, JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: 'x', data: state })]);
-  await page.goto(`${site.url}#/plan`);
+  await page.goto(`${env.site.url}#/plan`);
   await page.getByRole('heading', { level: 2, name: 'Take your plan home' }).waitFor();
   return { context, page };
 }
@@ -37,7 +28,7 @@ const scheduleText = (page) => page.locator('section.week-section').innerText();
 
 test('the plan view shows a QR code and a link; the link opens the same plan on another device', async () => {
   const { context, page } = await withState(STATE);
-  const other = await browser.newContext();
+  const other = await env.browser.newContext();
   try {
     const qr = page.getByRole('img', { name: /QR code/ });
     await qr.waitFor();
@@ -86,11 +77,11 @@ test('own words travel only when ticked', async () => {
 });
 
 test('a damaged or tampered link shows a clear message and saves nothing', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   try {
     const page = await context.newPage();
     for (const payload of ['AAAA', 'not-base64!!', 'x'.repeat(5000), 'AQ']) {
-      await page.goto(`${site.url}?t=${payload.length}#/shared/${payload}`);
+      await page.goto(`${env.site.url}?t=${payload.length}#/shared/${payload}`);
       await page.getByRole('heading', { level: 1, name: 'A plan shared with you' }).waitFor();
       await page.getByRole('alert').filter({ hasText: /damaged|incomplete|too long|too large|newer version|could not/i }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Save to this device' }).count(), 0);
@@ -102,11 +93,11 @@ test('a damaged or tampered link shows a clear message and saves nothing', async
 });
 
 test('in kiosk mode the QR link taken at the plan opens the same plan in a fresh browser context', async () => {
-  const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
-  const phone = await browser.newContext();
+  const context = await env.browser.newContext({ viewport: { width: 820, height: 1180 } });
+  const phone = await env.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(`${site.url}#/settings`);
+    await page.goto(`${env.site.url}#/settings`);
     await page.getByLabel('Staff PIN (4 to 12 digits)').fill('8642');
     await page.getByLabel('Staff PIN again').fill('8642');
     await page.getByRole('button', { name: 'Turn on kiosk mode' }).click();

@@ -1,25 +1,16 @@
 // End-to-end fault injection for persistence (RELIABILITY §6 tests 1, 3, 5, 7, 8, 9, 10): the app must never
 // lose or silently overwrite a patient's data.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, serveDist, openApp, axe } from './harness.mjs';
+import { useApp, openApp, axe } from './harness.mjs';
 
 const DOC = 'mosaic/doc';
-let browser;
-let site;
-before(async () => {
-  site = await serveDist('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useApp('/');
 
 /** A context whose localStorage holds `entries` before the app first loads, with every setItem recorded. */
 async function seeded(entries, { initScript } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
     window.__writes = [];
     const original = Storage.prototype.setItem;
@@ -30,18 +21,18 @@ async function seeded(entries, { initScript } = {}) {
   });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
-  await page.goto(`${site.url}public/icon.svg`);
+  await page.goto(`${env.site.url}public/icon.svg`);
   await page.evaluate((e) => { for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
   return { context, page };
 }
 
 async function openSeeded(page) {
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.waitForSelector('#main h1');
 }
 
 const setCrisisLine = async (page, text) => {
-  await page.goto(`${site.url}#/settings`);
+  await page.goto(`${env.site.url}#/settings`);
   const field = page.getByLabel(/crisis line to show/i);
   await field.fill(text);
 };
@@ -142,10 +133,10 @@ for (const [label, thrower] of [
 }
 
 test('a value typed and the page hidden within 100 ms is kept', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(`${site.url}#/settings`);
+    await page.goto(`${env.site.url}#/settings`);
     await page.getByLabel(/crisis line to show/i).fill('Typed then hidden');
     await page.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
@@ -155,7 +146,7 @@ test('a value typed and the page hidden within 100 ms is kept', async () => {
     await page.getByLabel(/crisis line to show/i).fill('Typed then closed');
     await page.close({ runBeforeUnload: true });
     const again = await context.newPage();
-    await again.goto(`${site.url}#/settings`);
+    await again.goto(`${env.site.url}#/settings`);
     assert.equal(await again.getByLabel(/crisis line to show/i).inputValue(), 'Typed then closed');
   } finally {
     await context.close();
@@ -163,14 +154,14 @@ test('a value typed and the page hidden within 100 ms is kept', async () => {
 });
 
 test('two tabs: a stale tab never overwrites newer data, and asks which version to keep', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   try {
     const a = await context.newPage();
-    await a.goto(`${site.url}#/settings`);
+    await a.goto(`${env.site.url}#/settings`);
     const b = await context.newPage();
     // Tab B misses the other tab's save notifications, as a frozen or slow tab would.
     await b.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
-    await b.goto(`${site.url}#/settings`);
+    await b.goto(`${env.site.url}#/settings`);
     await a.getByLabel(/crisis line to show/i).fill('From tab A');
     await a.waitForTimeout(600);
     assert.match(await storedDoc(a), /From tab A/);
@@ -181,7 +172,7 @@ test('two tabs: a stale tab never overwrites newer data, and asks which version 
     assert.equal(await b.getByLabel(/crisis line to show/i).inputValue(), 'From tab A');
     // A tab that does get the notification follows the other tab without asking.
     const c = await context.newPage();
-    await c.goto(`${site.url}#/settings`);
+    await c.goto(`${env.site.url}#/settings`);
     await a.getByLabel(/crisis line to show/i).fill('Second edit in A');
     await c.waitForFunction(() => document.querySelector('#crisis-line').value === 'Second edit in A');
   } finally {
@@ -190,7 +181,7 @@ test('two tabs: a stale tab never overwrites newer data, and asks which version 
 });
 
 test('backup, delete everything, restore: the same data comes back; persistence was requested once', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   try {
     await context.addInitScript(() => {
       window.__persistCalls = 0;
@@ -229,7 +220,7 @@ test('backup, delete everything, restore: the same data comes back; persistence 
 });
 
 test('malformed, oversized and wrong-format backups are refused with a clear message and nothing changes', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   try {
     const page = await context.newPage();
     await setCrisisLine(page, 'Keep me');
@@ -254,7 +245,7 @@ test('malformed, oversized and wrong-format backups are refused with a clear mes
 });
 
 test('Settings and the Welcome restore control have no axe-core violations', async () => {
-  const { context, page } = await openApp(browser, `${site.url}#/settings`);
+  const { context, page } = await openApp(env.browser, `${env.site.url}#/settings`);
   try {
     assert.deepEqual(await axe(page), []);
   } finally {
@@ -263,13 +254,13 @@ test('Settings and the Welcome restore control have no axe-core violations', asy
 });
 
 test('storage that cannot be used at all: memory-only mode with a banner, and a backup still works', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   try {
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
     });
     const page = await context.newPage();
-    await page.goto(`${site.url}#/settings`);
+    await page.goto(`${env.site.url}#/settings`);
     await page.getByRole('alert').filter({ hasText: 'not letting Mosaic save' }).waitFor();
     await page.getByLabel(/crisis line to show/i).fill('Memory only');
     const [download] = await Promise.all([
@@ -283,10 +274,10 @@ test('storage that cannot be used at all: memory-only mode with a banner, and a 
 });
 
 test('reload mid-intake: the answers are back', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(`${site.url}#/intake/pain`);
+    await page.goto(`${env.site.url}#/intake/pain`);
     await page.getByLabel('How old are you?').fill('58');
     await page.getByRole('radio', { name: /Neck pain/ }).first().check();
     await page.waitForTimeout(500);
@@ -302,10 +293,10 @@ test('reload mid-intake: the answers are back', async () => {
 test('restoring a backup with only an intake and chosen therapies shows the screening the engine computes', async () => {
   const s09 = JSON.parse(await readFile(new URL('../tests/scenarios/s09.json', import.meta.url), 'utf8'));
   const file = JSON.stringify({ format: 'mosaic-backup', schema: 1, data: { intake: s09.intake, selected: s09.selected } });
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.getByLabel('Restore a backup').setInputFiles({ name: 's09.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await page.getByText('This backup holds').waitFor();
     await page.getByRole('button', { name: 'Restore this backup' }).click();

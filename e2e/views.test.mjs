@@ -1,8 +1,8 @@
 // End-to-end tests of the screening, choose and plan views. The app state is seeded into localStorage (the
 // stored document format of src/store), so these tests do not depend on clicking through the wizard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, axe } from './harness.mjs';
+import { useApp, axe } from './harness.mjs';
 
 const DOC = 'mosaic/doc';
 
@@ -28,21 +28,12 @@ const OUTCOMES = {
   out_of_scope: { ...PROCEED, age: 16 },
 };
 
-let browser;
-let site;
-before(async () => {
-  site = await serveDist('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useApp('/');
 
 /** Opens the app at `hash` with `state` already stored (once per context), as if answered earlier. */
 async function open(state, hash, contextOptions = {}) {
   const doc = JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: '2026-01-01T00:00:00Z', data: state });
-  const context = await browser.newContext(contextOptions);
+  const context = await env.browser.newContext(contextOptions);
   await context.addInitScript(([key, value]) => {
     if (!sessionStorage.getItem('mosaic-test-seeded')) {
       localStorage.setItem(key, value);
@@ -53,7 +44,7 @@ async function open(state, hash, contextOptions = {}) {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${site.url}${hash}`);
+  await page.goto(`${env.site.url}${hash}`);
   await page.waitForSelector('#main h1', { timeout: 15000 });
   return { context, page, errors };
 }
@@ -304,12 +295,12 @@ test('nothing chosen: the plan view explains and links back to choosing', async 
 
 test('the whole flow through the wizard: answers, safety check, choices, plan, and the plan survives a reload', async () => {
   const { driveIntake } = await import('./drive.mjs');
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.waitForSelector('#main h1');
     await driveIntake(page, PROCEED);
     await page.locator('[data-outcome="proceed"]').waitFor();

@@ -41,6 +41,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSIO
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force || fail "cargo install wasm-bindgen-cli $WB_VERSION failed"
 fi
 
+# 3b. wasm-split-cli, which splits the release wasm into the first-visit module and chunks loaded on demand. It has
+# no --version, so cargo's own install record is what is checked.
+SPLIT_VERSION=0.2.4
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:" \
+  || ! command -v wasm-split-cli >/dev/null; then
+  note "installing wasm-split-cli $SPLIT_VERSION (about 3 minutes)"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked --force \
+    || fail "cargo install wasm_split_cli_support $SPLIT_VERSION failed"
+fi
+
 # 4. Chromium and its driver from Debian, for browser and end-to-end tests.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   note "installing chromium and chromium-driver"
@@ -58,4 +68,4 @@ fi
 [ "$(wasm-opt --version 2>/dev/null || true)" = "wasm-opt version 132 (version_132)" ] \
   || fail "wasm-opt on PATH is not binaryen 132 ($(command -v wasm-opt || echo none)); Debian's binaryen breaks the app"
 
-note "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(chromium --version 2>/dev/null | head -1)"
+note "ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $SPLIT_VERSION, $(wasm-opt --version), $(chromium --version 2>/dev/null | head -1)"

@@ -1,18 +1,19 @@
 //! The app shell: start-up (home or kiosk), header, the current view chosen from the URL hash, and footer.
 
 use crate::store::{kiosk as kiosk_config, saver};
+use crate::ui::deferred::{self, deferred};
 use crate::ui::kiosk::{
     self, idle::IdleGuard, staff, staff::StaffDialog, staff::StaffStage, start::FinishButton,
 };
 use crate::ui::kiosk::{start::KioskStart, KioskCtx};
-use crate::ui::pages::{
-    choose::ChooseView, intake::IntakeView, not_found::NotFound, plan::PlanView,
-    screening::ScreeningView, settings::SettingsView, shared::SharedView, welcome::Welcome,
-};
+use crate::ui::pages::{not_found::NotFound, on_demand, welcome::Welcome};
 use crate::ui::route::Route;
 use crate::ui::state::AppCtx;
 use crate::ui::storage::{SaveIndicator, StorageBanner};
 use leptos::prelude::*;
+
+/// How long after the first render the other views' code starts to arrive in the background.
+const PRELOAD_DELAY: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// Reads the current hash from the address bar.
 fn current_hash() -> String {
@@ -87,13 +88,25 @@ pub fn App() -> impl IntoView {
         let r = route.get();
         document().set_title(&r.title());
         if prev.is_some() {
-            if let Some(h) = document().get_element_by_id("view-heading") {
-                use wasm_bindgen::JsCast;
-                if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
+            deferred::focus_heading();
         }
+    });
+    // Shortly after the first view is on screen, fetch the other views' code so later steps never wait and work
+    // offline. Waiting a moment keeps that work (compiling about 500 KB of wasm) from competing with the first paint
+    // and the first tap. `data-all-views-loaded` on <html> tells tests that the app no longer needs the network.
+    Effect::new(|_| {
+        set_timeout(
+            || {
+                leptos::task::spawn_local(async {
+                    if on_demand::preload_all().await {
+                        if let Some(root) = document().document_element() {
+                            let _ = root.set_attribute("data-all-views-loaded", "");
+                        }
+                    }
+                })
+            },
+            PRELOAD_DELAY,
+        )
     });
     let staff_stage = RwSignal::new(StaffStage::Closed);
 
@@ -129,14 +142,14 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Welcome if in_kiosk => view! { <KioskStart /> }.into_any(),
                 Route::Welcome => view! { <Welcome /> }.into_any(),
-                Route::Intake(step) => view! { <IntakeView step=step /> }.into_any(),
-                Route::Screening => view! { <ScreeningView /> }.into_any(),
-                Route::Choose => view! { <ChooseView /> }.into_any(),
-                Route::Plan => view! { <PlanView /> }.into_any(),
+                Route::Intake(step) => deferred(move || on_demand::intake(step)),
+                Route::Screening => deferred(on_demand::screening),
+                Route::Choose => deferred(on_demand::choose),
+                Route::Plan => deferred(on_demand::plan),
                 Route::Settings if in_kiosk => view! { <NotFound path="/settings".to_string() /> }.into_any(),
-                Route::Settings => view! { <SettingsView /> }.into_any(),
+                Route::Settings => deferred(on_demand::settings),
                 Route::Shared(_) if in_kiosk => view! { <KioskStart /> }.into_any(),
-                Route::Shared(payload) => view! { <SharedView payload=payload /> }.into_any(),
+                Route::Shared(payload) => deferred(move || on_demand::shared(payload.clone())),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>

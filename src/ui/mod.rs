@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod components;
+pub mod deferred;
 pub mod kiosk;
 pub mod pages;
 pub mod restore;

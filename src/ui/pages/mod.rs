@@ -3,6 +3,7 @@
 pub mod choose;
 pub mod intake;
 pub mod not_found;
+pub mod on_demand;
 pub mod plan;
 pub mod screening;
 pub mod settings;

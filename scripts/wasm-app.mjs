@@ -1,0 +1,140 @@
+// Trunk post_build hook: builds the app's WebAssembly and puts it, its JS glue and an external start-up script into
+// the staged dist/, in a folder named after a hash of its contents (app-<hash>/), then points index.html at it.
+//
+// Release (trunk build --release):
+//   cargo (std recompiled for size, panic = trap, --cfg mosaic_split, relocations kept)
+//   -> wasm-split-cli: the main module plus one chunk per view declared in src/ui/pages/on_demand.rs
+//   -> wasm-bindgen --target web on the main module -> wasm-opt -Oz on every module.
+//   A first visit downloads only the main module (DESIGN §6 budget); the app fetches the chunks after its first
+//   render. Trunk itself only handles HTML, CSS and public/, because it would run wasm-bindgen on the unsplit wasm.
+// Debug (trunk build / trunk serve): cargo -> wasm-bindgen, one unsplit module, no split cfg, no optimisation.
+//
+// One folder per build, named by content, means a browser can never combine chunks from two different builds
+// (which would fail at run time), and a host may cache app-*/ forever. The loader is an external file, so the
+// Content-Security-Policy needs no hash and no 'unsafe-inline'.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const staging = process.env.TRUNK_STAGING_DIR;
+const release = process.env.TRUNK_PROFILE === 'release';
+const fail = (msg) => {
+  console.error(`wasm-app: ERROR: ${msg}`);
+  process.exit(1);
+};
+if (!staging) fail('TRUNK_STAGING_DIR is not set: run this as a Trunk hook (bash scripts/build.sh)');
+
+/** Runs a tool with inherited output; a failure stops the build with the tool's own message above. */
+function run(cmd, args, env = {}) {
+  try {
+    execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  } catch {
+    fail(`${cmd} ${args.join(' ')} failed`);
+  }
+}
+const version = (cmd) => {
+  try {
+    return execFileSync(cmd, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+};
+
+// The tools must be exactly the ones this pipeline was verified with: a different wasm-bindgen cannot read the
+// wasm, and an old wasm-opt (Debian's binaryen 108) writes wasm that fails at start-up while reporting success.
+const lockedBindgen = readFileSync(join(root, 'Cargo.lock'), 'utf8').match(/name = "wasm-bindgen"\nversion = "([^"]+)"/)?.[1];
+if (version('wasm-bindgen') !== `wasm-bindgen ${lockedBindgen}`) {
+  fail(`wasm-bindgen on PATH is "${version('wasm-bindgen')}", Cargo.lock needs ${lockedBindgen}; run scripts/setup.sh`);
+}
+
+const target = join(root, 'target', release ? 'dist-build' : 'dist-debug');
+const profile = release ? 'release' : 'debug';
+const work = join(target, 'wasm-app');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const out = join(work, 'out');
+mkdirSync(out);
+
+const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', 'mosaic', '--locked'];
+let wasm = join(target, 'wasm32-unknown-unknown', profile, 'mosaic.wasm');
+if (release) {
+  if (version('wasm-opt') !== 'wasm-opt version 132 (version_132)') {
+    fail(`wasm-opt on PATH is "${version('wasm-opt')}", not binaryen 132; run scripts/setup.sh`);
+  }
+  try {
+    execFileSync('sh', ['-c', 'command -v wasm-split-cli'], { stdio: 'ignore' });
+  } catch {
+    fail('wasm-split-cli is not on PATH; run scripts/setup.sh');
+  }
+  // Size: std recompiled for size and a panic that traps at once drop std's panic-message and formatting code.
+  // These are unstable options, so RUSTC_BOOTSTRAP opts this one build into them on the stable toolchain; a
+  // toolchain that stops accepting them fails here loudly rather than shipping a bigger app. Browser tests and
+  // debug builds keep ordinary panics with messages.
+  run('cargo', [...cargoArgs, '--release'], {
+    CARGO_TARGET_DIR: target,
+    RUSTC_BOOTSTRAP: '1',
+    CARGO_UNSTABLE_BUILD_STD: 'std,panic_abort',
+    CARGO_UNSTABLE_BUILD_STD_FEATURES: 'optimize_for_size',
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: [
+      '--cfg erase_components',
+      '--cfg mosaic_split',
+      '-Zunstable-options -Cpanic=immediate-abort',
+      // wasm-split follows the relocations to find which code and data each chunk needs.
+      '-Clink-args=--emit-relocs',
+    ].join(' '),
+  });
+  const split = join(work, 'split');
+  run('wasm-split-cli', [wasm, split, '--out-name', 'mosaic']);
+  for (const f of readdirSync(split)) {
+    if (f !== 'mosaic.wasm') cpSync(join(split, f), join(out, f));
+  }
+  wasm = join(split, 'mosaic.wasm');
+} else {
+  run('cargo', cargoArgs, { CARGO_TARGET_DIR: target });
+}
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', ...(release ? ['--keep-lld-exports'] : []), '--out-dir', out, '--out-name', 'mosaic', wasm]);
+
+if (release) {
+  // Rust's wasm32 target enables these features by default; naming them keeps wasm-opt from guessing.
+  const features = ['bulk-memory', 'mutable-globals', 'nontrapping-float-to-int', 'sign-ext', 'reference-types', 'multivalue'];
+  for (const f of readdirSync(out).filter((n) => n.endsWith('.wasm'))) {
+    const file = join(out, f);
+    run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', ...features.map((x) => `--enable-${x}`), file, '-o', file]);
+  }
+}
+
+writeFileSync(
+  join(out, 'start.js'),
+  `// Starts Mosaic. If it cannot, the page's own message explains what to do (index.html, #boot).
+import init from './mosaic.js';
+init().catch((error) => {
+  console.error(error);
+  document.getElementById('boot')?.classList.add('boot-error');
+});
+`,
+);
+
+// Name the folder after its contents: any change to any module gives a new name.
+const hash = createHash('sha256');
+for (const f of readdirSync(out).sort()) hash.update(f).update(readFileSync(join(out, f)));
+const dir = `app-${hash.digest('hex').slice(0, 16)}`;
+cpSync(out, join(staging, dir), { recursive: true });
+
+const htmlFile = join(staging, 'index.html');
+const html = readFileSync(htmlFile, 'utf8');
+if (!html.includes('"./APP/')) fail('index.html has no ./APP/ placeholder for the app folder');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  fail('index.html has an inline <script>; the Content-Security-Policy would block it');
+}
+const files = readdirSync(out);
+// A debug build has no chunk loader, so its preload hint goes; any other reference to a missing file is an error.
+const pointed = html
+  .replace(/\s*<link rel="modulepreload" href="\.\/APP\/([^"]+)" \/>/g, (tag, f) => (files.includes(f) ? tag : ''))
+  .replace(/"\.\/APP\/([^"]+)"/g, (_, f) => {
+    if (!files.includes(f)) fail(`index.html refers to ./APP/${f}, which this build does not produce`);
+    return `"./${dir}/${f}"`;
+  });
+writeFileSync(htmlFile, pointed);
+console.log(`wasm-app: ${profile} build in ${dir}/: ${files.length} files (${files.filter((f) => f.endsWith('.wasm')).length} wasm)`);

@@ -1,0 +1,49 @@
+//! The views whose code the release build moves out of the first download, one wasm chunk each; the welcome, kiosk
+//! start and not-found views stay in the main module because a first visit shows them.
+
+use crate::ui::deferred::on_demand;
+use crate::ui::pages::{
+    choose::ChooseView, intake::IntakeView, plan::PlanView, screening::ScreeningView,
+    settings::SettingsView, shared::SharedView,
+};
+use crate::ui::route::Step;
+use leptos::prelude::*;
+
+on_demand! {
+    /// The intake wizard at `step`.
+    intake_chunk, preload_intake, fn intake(step: Step) { view! { <IntakeView step=step /> }.into_any() }
+}
+on_demand! {
+    /// The safety-screening result.
+    screening_chunk, preload_screening, fn screening() { view! { <ScreeningView /> }.into_any() }
+}
+on_demand! {
+    /// Choosing therapies.
+    choose_chunk, preload_choose, fn choose() { view! { <ChooseView /> }.into_any() }
+}
+on_demand! {
+    /// The weekly plan and progress.
+    plan_chunk, preload_plan, fn plan() { view! { <PlanView /> }.into_any() }
+}
+on_demand! {
+    /// Settings, backup and restore.
+    settings_chunk, preload_settings, fn settings() { view! { <SettingsView /> }.into_any() }
+}
+on_demand! {
+    /// A plan opened from a share link.
+    shared_chunk, preload_shared, fn shared(payload: String) { view! { <SharedView payload=payload /> }.into_any() }
+}
+
+/// Brings every deferred view's code into memory, the next likely step first, so later steps work offline; true
+/// when all of it arrived.
+pub async fn preload_all() -> bool {
+    // A chunk that cannot be fetched now is fetched again when its view is opened (with a retry shown if it still
+    // fails), so one failure does not stop the others.
+    let mut all = preload_intake().await;
+    all &= preload_screening().await;
+    all &= preload_choose().await;
+    all &= preload_plan().await;
+    all &= preload_settings().await;
+    all &= preload_shared().await;
+    all
+}
