@@ -10,6 +10,9 @@ mod emit;
 mod locate;
 #[path = "build/model.rs"]
 mod model;
+// The app's own enums of the data's closed sets, so build and app share one definition.
+#[path = "src/clinical/terms.rs"]
+mod terms;
 
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;

@@ -4,47 +4,11 @@
 //! reject exactly the files the runtime parser did: unknown or duplicate keys, missing required keys, wrong
 //! types and misspelled enum values all fail the same way.
 
+pub use crate::terms::{
+    CostBand, EvidenceRating, Outcome, Question, Risk, Setting, Status, Strength,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-
-/// `Setting` in `src/clinical/catalog.rs`.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Setting {
-    Home,
-    Practitioner,
-    Either,
-}
-
-/// `CostBand` in `src/clinical/catalog.rs`.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CostBand {
-    Free,
-    Low,
-    Medium,
-    High,
-}
-
-/// `EvidenceRating` in `src/clinical/catalog.rs`.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EvidenceRating {
-    Recommended,
-    Benefit,
-    Limited,
-    NoBenefit,
-    NotStudied,
-}
-
-/// `Strength` in `src/clinical/catalog.rs`.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Strength {
-    Low,
-    Moderate,
-    High,
-}
 
 /// `Evidence` in `src/clinical/catalog.rs`.
 #[derive(Deserialize)]
@@ -117,48 +81,6 @@ pub struct Vocabulary {
     pub health: Vec<Term>,
     pub medications: Vec<Term>,
     pub supplements: Vec<Term>,
-}
-
-/// `Outcome` in `src/clinical/screening.rs`.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Emergency,
-    Crisis,
-    Urgent,
-    OutOfScope,
-    Proceed,
-}
-
-/// `Status` in `src/clinical/screening.rs`.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Blocked,
-    ClearanceRequired,
-    Caution,
-    Allowed,
-}
-
-/// `Risk` in `src/clinical/scores.rs`.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Risk {
-    Low,
-    Medium,
-    High,
-}
-
-/// `Question` in `src/clinical/rules/mod.rs`.
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Question {
-    Age,
-    Symptoms,
-    Conditions,
-    Medications,
-    Supplements,
-    Activity,
 }
 
 /// `Cond` in `src/clinical/rules/mod.rs`.

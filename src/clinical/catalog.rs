@@ -3,31 +3,7 @@
 //! `data/vocabulary.json` and `data/therapies.json` stay the source a reviewer edits; `build.rs` validates them
 //! and writes them out as the static below, so the app ships neither the JSON text nor a parser for it.
 
-use serde::{Deserialize, Serialize};
-
-/// Where a therapy happens, which drives the "home only" preference and travel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Setting {
-    /// Done alone at home (after learning it, e.g. from a video or booklet).
-    Home,
-    /// Needs a practitioner or a class.
-    Practitioner,
-    /// Learned in a class or with a practitioner, then practised at home too.
-    Either,
-}
-
-/// A rough monthly cost band; figures are estimates for budget checks, never prices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum CostBand {
-    /// No cost beyond time.
-    Free,
-    /// Up to about 30 per session or product per month.
-    Low,
-    /// About 30–80 per session.
-    Medium,
-    /// More than about 80 per session.
-    High,
-}
+pub use super::terms::{CostBand, EvidenceRating, Setting, Strength};
 
 impl CostBand {
     /// Nominal figure per session (per month for supplements) used only for budget *estimates*, never shown as a price.
@@ -41,33 +17,6 @@ impl CostBand {
             CostBand::High => 100,
         }
     }
-}
-
-/// How well a therapy is supported for one condition, best first (SOURCES §2.7 legend).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EvidenceRating {
-    /// Benefit lasting ≥ 1 month in AHRQ reviews **and** recommended by a guideline (ACP 2017, US Headache Consortium).
-    Recommended,
-    /// Benefit lasting ≥ 1 month in AHRQ reviews (E+), or a guideline recommendation alone.
-    Benefit,
-    /// Indirect, partial or insufficient evidence; supportive self-care.
-    Limited,
-    /// Studied, and no benefit found (N).
-    NoBenefit,
-    /// Not evaluated in the sources we use.
-    NotStudied,
-}
-
-/// Strength of evidence where the source grades it (AHRQ SOE + / ++ / +++).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Strength {
-    /// SOE + .
-    Low,
-    /// SOE ++ .
-    Moderate,
-    /// SOE +++ .
-    High,
 }
 
 /// Evidence for one therapy in one condition.

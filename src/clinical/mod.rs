@@ -11,3 +11,4 @@ pub mod ranking;
 pub mod rules;
 pub mod scores;
 pub mod screening;
+pub mod terms;

@@ -6,6 +6,8 @@
 use super::intake::{Intake, Peg, Phq4, StartBack};
 use serde::{Deserialize, Serialize};
 
+pub use super::terms::Risk;
+
 /// A complete PEG-3 score (SOURCES §3.1).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PegScore {
@@ -57,18 +59,6 @@ impl Phq4Score {
     pub fn depression_positive(&self) -> bool {
         self.phq2.is_some_and(|s| s >= SUBSCALE_POSITIVE)
     }
-}
-
-/// STarT Back risk group (SOURCES §3.4).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Risk {
-    /// Total 0–3.
-    Low,
-    /// Total ≥ 4 and psychosocial subscale ≤ 3.
-    Medium,
-    /// Psychosocial subscale ≥ 4.
-    High,
 }
 
 /// STarT Back result: only asked for low back pain, and incomplete until items 1–9 are all answered.

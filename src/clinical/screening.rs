@@ -5,35 +5,7 @@ use super::rules::{self, Engine};
 use super::scores::Scores;
 use serde::{Deserialize, Serialize};
 
-/// Plan-level outcome, most severe first (RULES §1.8). `Ord`: smaller is more severe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// Go to emergency care now.
-    Emergency,
-    /// Self-harm risk: crisis resources now.
-    Crisis,
-    /// See a clinician within a day or two.
-    Urgent,
-    /// Outside what this tool is for (e.g. under 18).
-    OutOfScope,
-    /// Safe to build a plan.
-    Proceed,
-}
-
-/// Therapy status, most severe first (RULES §1.8). `Ord`: smaller is more severe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Cannot be added; the reason is shown.
-    Blocked,
-    /// Kept, but do not start until a clinician approves.
-    ClearanceRequired,
-    /// Kept, with a message.
-    Caution,
-    /// No rule fired.
-    Allowed,
-}
+pub use super::terms::{Outcome, Status};
 
 /// One rule that fired, with the reason a person reads and the source a reviewer checks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -6,28 +6,13 @@
 
 use super::screening::{Outcome, Status};
 use crate::clinical::scores::Risk;
+
+pub use crate::clinical::terms::Question;
 use std::sync::OnceLock;
 
 mod engine;
 
 pub use engine::{Engine, Fired};
-
-/// A question whose "not answered" state some rules react to (RULES §1.1, N-UNKNOWN).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Question {
-    /// `age`.
-    Age,
-    /// `symptoms`.
-    Symptoms,
-    /// `conditions`.
-    Conditions,
-    /// `medications`.
-    Medications,
-    /// `supplements`.
-    Supplements,
-    /// `activity`.
-    Activity,
-}
 
 // An answer that was not given never satisfies a "has X" test; only `not_answered` and `activity_not`
 // are true for a skipped question, because RULES §2 lists exactly which rules fire on "not answered".
