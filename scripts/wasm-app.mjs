@@ -126,7 +126,7 @@ const htmlFile = join(staging, 'index.html');
 const html = readFileSync(htmlFile, 'utf8');
 if (!html.includes('"./APP/')) fail('index.html has no ./APP/ placeholder for the app folder');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
-  fail('index.html has an inline <script>; the Content-Security-Policy would block it');
+  fail('index.html has an inline <script>, which the Content-Security-Policy blocks (Trunk.toml keeps autoreload off)');
 }
 const files = readdirSync(out);
 // A debug build has no chunk loader, so its preload hint goes; any other reference to a missing file is an error.
