@@ -9,6 +9,7 @@ mod schedule;
 mod team;
 mod types;
 
+pub use schedule::WEEKDAYS;
 pub use types::*;
 
 use crate::clinical::catalog::Catalog;

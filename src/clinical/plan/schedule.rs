@@ -8,8 +8,8 @@ use crate::clinical::catalog::{Setting, Therapy};
 use crate::clinical::intake::Intake;
 use crate::clinical::screening::Status;
 
-/// Weekday names for messages, 0 = Monday.
-pub(super) const WEEKDAYS: [&str; 7] = [
+/// Weekday names, 0 = Monday: the index is how days are stored in intakes, settings and plans.
+pub const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -2,7 +2,7 @@
 //! The payload is removed from the address bar as soon as it is read, so it does not linger in history.
 
 use crate::clinical::catalog::catalog;
-use crate::clinical::plan::build_plan;
+use crate::clinical::plan::{build_plan, WEEKDAYS};
 use crate::clinical::screening::screen;
 use crate::share::link::{self, Shared};
 use crate::store::{backup, saver};
@@ -15,16 +15,6 @@ use std::cell::RefCell;
 thread_local! {
     static OPENED: RefCell<Option<String>> = const { RefCell::new(None) };
 }
-
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// The shared-plan view; `payload` is empty when the address bar was already cleaned.
 #[component]
@@ -98,7 +88,7 @@ fn Preview(
                     format!("{name}, {} min (weeks {}–{})", e.minutes, e.start_week, e.end_week)
                 })
                 .collect();
-            (DAYS[d as usize], items)
+            (WEEKDAYS[d as usize], items)
         })
         .filter(|(_, items)| !items.is_empty())
         .map(|(day, items)| view! {

@@ -4,22 +4,12 @@ use super::model::{number_text, practical_mut, tidy, yes_no_text, yes_no_value};
 use super::shell::use_form;
 use super::validate;
 use crate::clinical::intake::Practicalities;
+use crate::clinical::plan::WEEKDAYS;
 use crate::ui::state::{use_app, AppCtx};
 use crate::ui::widgets::checklist::{Checklist, Item, ItemGroup, ListAnswer};
 use crate::ui::widgets::field::TextField;
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use leptos::prelude::*;
-
-/// Day names; the stored number is the index (0 = Monday).
-pub const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// Longest week in minutes.
 const WEEK_MINUTES: u16 = 7 * 24 * 60;
@@ -129,7 +119,7 @@ pub fn PracticalStep() -> impl IntoView {
             tidy(i);
         })
     };
-    let day_items = DAYS
+    let day_items = WEEKDAYS
         .iter()
         .enumerate()
         .map(|(n, d)| Item {

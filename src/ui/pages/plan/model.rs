@@ -2,19 +2,8 @@
 
 use crate::clinical::catalog::Therapy;
 use crate::clinical::intake::Intake;
-use crate::clinical::plan::{EntryKind, Plan, PlanItem, PlanSettings};
+use crate::clinical::plan::{EntryKind, Plan, PlanItem, PlanSettings, WEEKDAYS};
 use crate::ui::components::status::therapy_name;
-
-/// Weekday names, 0 = Monday.
-pub const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// "1 session", "3 sessions", "once", "4 times".
 fn how_often(n: u8, kind: EntryKind) -> String {

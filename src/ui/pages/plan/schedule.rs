@@ -1,10 +1,10 @@
 //! The week grid (days × entries; a list on small screens) and each therapy's course with its editable frequency and days.
 
 use super::model::{
-    is_adjusted, item_summary, per_week_range, reset, set_per_week, toggle_day, week_grid, WEEKDAYS,
+    is_adjusted, item_summary, per_week_range, reset, set_per_week, toggle_day, week_grid,
 };
 use crate::clinical::catalog::catalog;
-use crate::clinical::plan::{Plan, PlanItem};
+use crate::clinical::plan::{Plan, PlanItem, WEEKDAYS};
 use crate::ui::components::status::{therapy_name, StatusPill};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
