@@ -83,7 +83,6 @@ unit_enums!(
     Strength,
     Outcome,
     Status,
-    Risk,
     Question
 );
 
@@ -119,9 +118,10 @@ records! {
     }
     Term { id, label, help, aliases, source }
     FlagRule { id, outcome, when, message, action, source }
-    NoticeRule { id, when, message, source }
+    NoticeRule { id, title, when, message, source }
+    Derivation { id, from, implies_condition, because, source }
     TherapyRule { id, target, status, when, message, source }
-    RuleBook { inherit, groups, flags, notices, therapy }
+    RuleBook { inherit, groups, derived, flags, notices, therapy }
 }
 
 impl Lit for Cond {
@@ -140,15 +140,46 @@ impl Lit for Cond {
             Cond::Primary(p) => ("Primary", p),
             Cond::SelfHarmAtLeast(n) => ("SelfHarmAtLeast", n),
             Cond::DurationBelow(n) => ("DurationBelow", n),
-            Cond::Phq2AtLeast(n) => ("Phq2AtLeast", n),
-            Cond::Gad2AtLeast(n) => ("Gad2AtLeast", n),
-            Cond::StartBack(r) => ("StartBack", r),
+            Cond::Phq2AnsweredAtLeast(n) => ("Phq2AnsweredAtLeast", n),
+            Cond::Gad2AnsweredAtLeast(n) => ("Gad2AnsweredAtLeast", n),
+            Cond::StartBackDistressAnsweredAtLeast(n) => ("StartBackDistressAnsweredAtLeast", n),
             Cond::All(cs) => ("All", cs),
             Cond::Any(cs) => ("Any", cs),
         };
         write!(out, "Cond::{variant}(").unwrap();
         arg.lit(out);
         out.push(')');
+    }
+}
+
+impl Lit for Answer {
+    fn lit(&self, out: &mut String) {
+        let (variant, id) = match self {
+            Answer::Medication(id) => ("Medication", id),
+            Answer::Symptom(id) => ("Symptom", id),
+        };
+        write!(out, "Answer::{variant}(").unwrap();
+        id.lit(out);
+        out.push(')');
+    }
+}
+
+impl Lit for Target {
+    fn lit(&self, out: &mut String) {
+        match self {
+            Target::Named(name) => {
+                out.push_str("Target::Named(");
+                name.lit(out);
+                out.push(')');
+            }
+            Target::Testing {
+                every_therapy_testing,
+            } => {
+                out.push_str("Target::EveryTherapyTesting(");
+                every_therapy_testing.lit(out);
+                out.push(')');
+            }
+        }
     }
 }
 

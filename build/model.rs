@@ -4,9 +4,7 @@
 //! reject exactly the files the runtime parser did: unknown or duplicate keys, missing required keys, wrong
 //! types and misspelled enum values all fail the same way.
 
-pub use crate::terms::{
-    CostBand, EvidenceRating, Outcome, Question, Risk, Setting, Status, Strength,
-};
+pub use crate::terms::{CostBand, EvidenceRating, Outcome, Question, Setting, Status, Strength};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -100,9 +98,9 @@ pub enum Cond {
     Primary(String),
     SelfHarmAtLeast(u8),
     DurationBelow(u16),
-    Phq2AtLeast(u8),
-    Gad2AtLeast(u8),
-    StartBack(Risk),
+    Phq2AnsweredAtLeast(u8),
+    Gad2AnsweredAtLeast(u8),
+    StartBackDistressAnsweredAtLeast(u8),
     All(Vec<Cond>),
     Any(Vec<Cond>),
 }
@@ -124,6 +122,7 @@ pub struct FlagRule {
 #[serde(deny_unknown_fields)]
 pub struct NoticeRule {
     pub id: String,
+    pub title: String,
     pub when: Cond,
     pub message: String,
     pub source: String,
@@ -135,11 +134,38 @@ pub struct NoticeRule {
 pub struct TherapyRule {
     pub id: String,
     #[serde(rename = "for")]
-    pub target: String,
+    pub target: Target,
     pub status: Status,
     pub when: Cond,
     pub message: String,
     pub source: String,
+}
+
+/// `Derivation` in `src/clinical/rules/mod.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derivation {
+    pub id: String,
+    pub from: Answer,
+    pub implies_condition: String,
+    pub because: String,
+    pub source: String,
+}
+
+/// `Answer` in `src/clinical/rules/mod.rs`.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Answer {
+    Medication(String),
+    Symptom(String),
+}
+
+/// `Target` in `src/clinical/rules/mod.rs`: a therapy or group name, or `{"every_therapy_testing": "conditions"}`.
+#[derive(Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum Target {
+    Named(String),
+    Testing { every_therapy_testing: Question },
 }
 
 /// The whole of `data/rules.json`.
@@ -148,6 +174,7 @@ pub struct TherapyRule {
 pub struct RuleBook {
     pub inherit: BTreeMap<String, Vec<String>>,
     pub groups: BTreeMap<String, Vec<String>>,
+    pub derived: Vec<Derivation>,
     pub flags: Vec<FlagRule>,
     pub notices: Vec<NoticeRule>,
     pub therapy: Vec<TherapyRule>,

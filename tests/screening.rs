@@ -168,7 +168,7 @@ fn boundaries_of_age_duration_and_screens() {
     assert_eq!(status(&age(56), "spinal_manipulation"), Status::Caution);
     assert_eq!(status(&age(64), "yoga"), Status::Allowed);
     assert_eq!(status(&age(65), "yoga"), Status::Caution);
-    let low_back = run(r#"{"age":70,"pain":{"primary":"low_back"}}"#);
+    let low_back = run(r#"{"age":70,"pain":{"primary":"low_back"},"conditions":[]}"#);
     assert_eq!(status(&low_back, "spinal_manipulation"), Status::Allowed);
     let months =
         |m: u16| run(&format!(r#"{{"pain":{{"duration_months":{m}}}}}"#)).has_notice("not_chronic");
@@ -195,8 +195,13 @@ fn fracture_rule_needs_a_bone_risk_with_a_minor_fall() {
         ))
         .outcome
     };
-    assert_eq!(fall(""), Outcome::Proceed);
+    // RULES §4.1: an age not given counts as 65 or over.
+    assert_eq!(fall(""), Outcome::Urgent);
     assert_eq!(fall(r#","age":64"#), Outcome::Proceed);
+    assert_eq!(
+        fall(r#","age":64,"conditions":[],"medications":[]"#),
+        Outcome::Proceed
+    );
     assert_eq!(fall(r#","age":65"#), Outcome::Urgent);
     assert_eq!(fall(r#","conditions":["osteoporosis"]"#), Outcome::Urgent);
     assert_eq!(
@@ -254,29 +259,33 @@ fn supplements_already_taken_raise_alerts_unless_allowed() {
 }
 
 #[test]
-fn unanswered_lists_never_satisfy_has_conditions() {
+fn an_empty_intake_raises_every_unknown_notice_and_cautions_every_therapy_with_a_condition_rule() {
     let s = run("{}");
     assert_eq!(s.outcome, Outcome::Proceed);
     assert!(s.flags.is_empty());
     let ids: Vec<&str> = s.notices.iter().map(|n| n.id.as_str()).collect();
-    assert_eq!(ids, ["medications_unknown"]);
-    let not_allowed: Vec<&str> = s
+    assert_eq!(
+        ids,
+        [
+            "medications_unknown",
+            "conditions_unknown",
+            "supplements_unknown",
+            "age_unknown",
+            "self_harm_unknown"
+        ]
+    );
+    // Only the three therapies without any health-condition rule stay allowed (RULES §4.1).
+    let allowed: Vec<&str> = s
         .therapies
         .iter()
-        .filter(|t| t.status != Status::Allowed)
+        .filter(|t| t.status == Status::Allowed)
         .map(|t| t.therapy.as_str())
         .collect();
-    let mut expected = vec![
-        "st_johns_wort",
-        "ginkgo",
-        "garlic",
-        "kava",
-        "turmeric",
-        "ginger",
-        "willow_bark",
-    ];
-    expected.extend(["devils_claw", "fish_oil"]);
-    assert_eq!(not_allowed, expected);
+    assert_eq!(allowed, ["cbt", "biofeedback", "relaxation"]);
+    assert!(s
+        .therapies
+        .iter()
+        .all(|t| t.status == Status::Allowed || t.status == Status::Caution));
 }
 
 #[test]

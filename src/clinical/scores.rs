@@ -160,6 +160,32 @@ pub fn phq4(p: &Phq4) -> Phq4Score {
     }
 }
 
+/// The sum of the answered items only (out-of-range values count as missing): a floor on the full sum, since a
+/// missing item can only add to it. Used where a partial answer must still raise a notice (RULES §4.3).
+pub fn answered_sum(items: &[Option<u8>], max: u8) -> u8 {
+    items.iter().filter_map(|&v| item(v, max)).sum()
+}
+
+/// PHQ-2 (interest + down) over the answered items only.
+pub fn phq2_answered(p: &Phq4) -> u8 {
+    answered_sum(&[p.interest, p.down], 3)
+}
+
+/// GAD-2 (nervous + worry) over the answered items only.
+pub fn gad2_answered(p: &Phq4) -> u8 {
+    answered_sum(&[p.nervous, p.worry], 3)
+}
+
+/// The STarT Back distress subscale (items 5–8 agreed, plus item 9's point) over whatever was answered.
+pub fn start_back_distress_answered(s: &StartBack) -> u8 {
+    let agreed = s
+        .agree
+        .as_ref()
+        .map_or(0, |a| (5..=8).filter(|i| a.contains(i)).count() as u8);
+    let item9 = matches!(s.bothersome.as_deref(), Some("very_much" | "extremely"));
+    agreed + u8::from(item9)
+}
+
 /// Band of a PHQ-4 total.
 pub fn phq4_band(total: u8) -> Phq4Band {
     match total {

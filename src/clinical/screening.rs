@@ -19,6 +19,10 @@ pub struct Finding {
     /// The status a therapy rule gives (`None` for flags and notices), so the UI can show each reason's weight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// When the rule fired only through facts implied by other answers (RULES §4.2): why each applies,
+    /// finishing "because …" (e.g. "you take a transplant medicine, which lowers the body's defences").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub because: Vec<String>,
 }
 
 /// A plan-level red flag that fired.
@@ -110,23 +114,30 @@ pub fn screen(intake: &Intake) -> Screening {
 /// Screens an intake with a given compiled rule book (tests use this to try alternative rules).
 pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
     let scores = Scores::of(intake);
-    let fired = engine.fire(intake, &scores);
+    let fired = engine.fire(intake);
     let book = engine.book();
-    let finding = |rule: &str, message: &str, source: &str, status| Finding {
+    let because = |via: &[usize]| -> Vec<String> {
+        via.iter()
+            .map(|&d| book.derived[d].because.to_string())
+            .collect()
+    };
+    let finding = |rule: &str, message: &str, source: &str, status, because| Finding {
         rule: rule.to_string(),
         message: message.to_string(),
         source: source.to_string(),
         status,
+        because,
     };
     let mut flags: Vec<Flag> = book
         .flags
         .iter()
         .zip(&fired.flags)
-        .filter(|(_, &on)| on)
-        .map(|(r, _)| Flag {
+        .zip(&fired.flag_via)
+        .filter(|((_, &on), _)| on)
+        .map(|((r, _), via)| Flag {
             outcome: r.outcome,
             action: r.action.to_string(),
-            finding: finding(r.id, r.message, r.source, None),
+            finding: finding(r.id, r.message, r.source, None, because(via)),
         })
         .collect();
     // Stable sort: equally severe flags keep rule-book order.
@@ -138,7 +149,7 @@ pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
         .filter(|(_, &on)| on)
         .map(|(r, _)| Notice {
             id: r.id.to_string(),
-            finding: finding(r.id, r.message, r.source, None),
+            finding: finding(r.id, r.message, r.source, None, Vec::new()),
         })
         .collect();
     let therapies: Vec<TherapyStatus> = engine
@@ -149,8 +160,9 @@ pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
                 .iter()
                 .filter(|&&r| fired.therapy[r])
                 .map(|&r| {
+                    let via = because(&fired.therapy_via[r]);
                     let r = &book.therapy[r];
-                    finding(r.id, r.message, r.source, Some(r.status))
+                    finding(r.id, r.message, r.source, Some(r.status), via)
                 })
                 .collect();
             TherapyStatus {

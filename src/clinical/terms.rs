@@ -118,4 +118,6 @@ pub enum Question {
     Supplements,
     /// `activity`.
     Activity,
+    /// `mood.self_harm` (PHQ-9 item 9).
+    SelfHarm,
 }

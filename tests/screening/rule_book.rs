@@ -2,7 +2,7 @@
 
 use mosaic::clinical::catalog::{catalog, Vocab};
 use mosaic::clinical::intake::Intake;
-use mosaic::clinical::rules::{rule_book, Cond};
+use mosaic::clinical::rules::{rule_book, Answer, Cond};
 use mosaic::clinical::screening::{screen, Outcome};
 
 /// Every ID inside a condition must be known to the catalog list of its kind.
@@ -38,7 +38,7 @@ fn every_rule_names_known_ids_and_has_text_and_source() {
     let texts = texts.chain(
         book.notices
             .iter()
-            .map(|r| (&r.id, &r.when, vec![&r.message, &r.source])),
+            .map(|r| (&r.id, &r.when, vec![&r.title, &r.message, &r.source])),
     );
     let texts = texts.chain(
         book.therapy
@@ -48,12 +48,33 @@ fn every_rule_names_known_ids_and_has_text_and_source() {
     for (id, when, fields) in texts {
         check_cond(id, when, &mut problems);
         if fields.iter().any(|t| t.trim().is_empty()) {
-            problems.push(format!("{id}: empty message, action or source"));
+            problems.push(format!("{id}: empty title, message, action or source"));
         }
     }
     for r in book.therapy {
-        if !cat.knows(Vocab::Therapy, r.target) && book.group(r.target).is_none() {
-            problems.push(format!("{}: unknown therapy or group `{}`", r.id, r.target));
+        let Some(target) = r.named_target() else {
+            continue;
+        };
+        if !cat.knows(Vocab::Therapy, target) && book.group(target).is_none() {
+            problems.push(format!("{}: unknown therapy or group `{target}`", r.id));
+        }
+    }
+    for d in book.derived {
+        let (vocab, from) = match d.from {
+            Answer::Medication(id) => (Vocab::Medication, id),
+            Answer::Symptom(id) => (Vocab::Symptom, id),
+        };
+        if !cat.knows(vocab, from) {
+            problems.push(format!("{}: unknown {vocab:?} ID `{from}`", d.id));
+        }
+        if !cat.knows(Vocab::Health, d.implies_condition) {
+            problems.push(format!(
+                "{}: unknown condition `{}`",
+                d.id, d.implies_condition
+            ));
+        }
+        if d.because.trim().is_empty() || d.source.trim().is_empty() {
+            problems.push(format!("{}: empty reason or source", d.id));
         }
     }
     for (name, members) in book.groups.iter().chain(book.inherit) {
@@ -69,7 +90,7 @@ fn every_rule_names_known_ids_and_has_text_and_source() {
 }
 
 #[test]
-fn plan_level_rules_and_notices_are_exactly_those_of_rules_2_1() {
+fn plan_level_rules_and_notices_are_exactly_those_of_rules_2_1_and_4_1() {
     use Outcome::*;
     let expected = [
         ("RF-CES", Emergency),
@@ -101,7 +122,39 @@ fn plan_level_rules_and_notices_are_exactly_those_of_rules_2_1() {
             "depression_screen_positive",
             "anxiety_screen_positive",
             "start_back_high",
-            "medications_unknown"
+            "medications_unknown",
+            "conditions_unknown",
+            "supplements_unknown",
+            "age_unknown",
+            "self_harm_unknown"
+        ]
+    );
+}
+
+#[test]
+fn derived_facts_are_exactly_those_of_rules_4_2() {
+    let got: Vec<(Answer, &str)> = rule_book()
+        .derived
+        .iter()
+        .map(|d| (d.from, d.implies_condition))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Answer::Medication("corticosteroid_long_term"),
+                "immunosuppressed"
+            ),
+            (
+                Answer::Medication("transplant_immunosuppressant"),
+                "immunosuppressed"
+            ),
+            (Answer::Medication("hiv_antiretroviral"), "immunosuppressed"),
+            (Answer::Medication("anticancer"), "immunosuppressed"),
+            (Answer::Medication("anticancer"), "cancer_active"),
+            (Answer::Medication("diabetes_medicine"), "diabetes"),
+            (Answer::Symptom("calf_swelling"), "dvt"),
+            (Answer::Symptom("fever_with_pain"), "acute_infection"),
         ]
     );
 }

@@ -1,9 +1,9 @@
 //! The compiled rule engine: conditions are turned into bit-mask tests once, and each therapy's inherited and
 //! grouped rules are listed once, so screening an intake is a handful of integer operations per rule.
 
-use super::{Cond, Question, RuleBook};
+use super::{Answer, Cond, Question, RuleBook, Target};
 use crate::clinical::intake::Intake;
-use crate::clinical::scores::{Risk, Scores};
+use crate::clinical::scores::{gad2_answered, phq2_answered, start_back_distress_answered};
 use std::collections::BTreeSet;
 
 /// One bit per ID that some rule names (at most 128 per list, checked when compiling).
@@ -15,6 +15,18 @@ enum Kind {
     Symptom = 0,
     Condition = 1,
     Medication = 2,
+}
+
+impl Kind {
+    /// The list a question's answer is, if it is one of the three ID lists rules test.
+    fn of(question: Question) -> Option<Kind> {
+        match question {
+            Question::Symptoms => Some(Kind::Symptom),
+            Question::Conditions => Some(Kind::Condition),
+            Question::Medications => Some(Kind::Medication),
+            _ => None,
+        }
+    }
 }
 
 /// A compiled [`Cond`].
@@ -33,9 +45,16 @@ enum Test {
     DurationBelow(u16),
     Phq2AtLeast(u8),
     Gad2AtLeast(u8),
-    StartBack(Risk),
+    DistressAtLeast(u8),
     And(Vec<Test>),
     Or(Vec<Test>),
+}
+
+/// One compiled rule: its test and the condition bits it reads (to tell which derived facts it fired through).
+#[derive(Clone, Debug)]
+struct Compiled {
+    test: Test,
+    conditions: Mask,
 }
 
 /// The rule book compiled for a list of therapies (in the order screening reports them).
@@ -44,9 +63,9 @@ pub struct Engine {
     book: &'static RuleBook,
     /// Sorted IDs named by the rules, per [`Kind`]; bit `i` stands for `ids[i]`.
     universes: [Vec<&'static str>; 3],
-    flags: Vec<Test>,
-    notices: Vec<Test>,
-    therapy: Vec<Test>,
+    flags: Vec<Compiled>,
+    notices: Vec<Compiled>,
+    therapy: Vec<Compiled>,
     /// Each therapy with the indices of every rule that applies to it (own, inherited, grouped), most severe first.
     therapies: Vec<(String, Vec<usize>)>,
 }
@@ -60,6 +79,11 @@ pub struct Fired {
     pub notices: Vec<bool>,
     /// Per therapy rule.
     pub therapy: Vec<bool>,
+    /// Per plan-level rule: the derived facts (indices into `book.derived`) it fired through; empty when the
+    /// answers alone made it fire.
+    pub flag_via: Vec<Vec<usize>>,
+    /// Per therapy rule: likewise.
+    pub therapy_via: Vec<Vec<usize>>,
 }
 
 /// The intake reduced to what tests read: lists as bit masks (`None` = not answered).
@@ -68,7 +92,6 @@ struct Facts<'a> {
     /// A medication class no rule names is taken (it still counts as "another medication").
     other_medication: bool,
     intake: &'a Intake,
-    scores: &'a Scores,
 }
 
 fn ids_of(cond: &Cond, out: &mut [BTreeSet<&'static str>; 3]) {
@@ -83,11 +106,26 @@ fn ids_of(cond: &Cond, out: &mut [BTreeSet<&'static str>; 3]) {
     }
 }
 
+/// Whether a condition tests any ID of one list.
+fn tests_list(cond: &Cond, kind: Kind) -> bool {
+    match cond {
+        Cond::AnySymptom(_) => kind == Kind::Symptom,
+        Cond::AnyCondition(_) => kind == Kind::Condition,
+        Cond::AnyMedication(_) | Cond::AnyMedicationExcept(_) => kind == Kind::Medication,
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().any(|c| tests_list(c, kind)),
+        _ => false,
+    }
+}
+
 fn bit(universe: &[&str], id: &str) -> Option<Mask> {
     universe
         .binary_search_by(|x| (*x).cmp(id))
         .ok()
         .map(|i| 1 << i)
+}
+
+fn contains(list: &Option<Vec<String>>, id: &str) -> bool {
+    list.as_ref().is_some_and(|l| l.iter().any(|x| x == id))
 }
 
 impl Engine {
@@ -120,24 +158,37 @@ impl Engine {
             .iter()
             .map(|r| r.id)
             .chain(book.therapy.iter().map(|r| r.id))
+            .chain(book.derived.iter().map(|d| d.id))
         {
             if !seen.insert(id) {
                 return Err(format!("rule ID `{id}` appears twice"));
             }
         }
         for r in book.therapy {
-            if !known(r.target) && book.group(r.target).is_none() {
-                return Err(format!(
-                    "rule `{}` targets unknown therapy or group `{}`",
-                    r.id, r.target
-                ));
+            match r.target {
+                Target::Named(name) if !known(name) && book.group(name).is_none() => {
+                    return Err(format!(
+                        "rule `{}` targets unknown therapy or group `{name}`",
+                        r.id
+                    ));
+                }
+                Target::EveryTherapyTesting(q) if Kind::of(q).is_none() => {
+                    return Err(format!(
+                        "rule `{}` targets therapies testing `{q:?}`, which is not an ID list",
+                        r.id
+                    ));
+                }
+                _ => {}
             }
         }
         let lists = therapies
             .iter()
             .map(|t| (t.clone(), rules_for(book, t)))
             .collect();
-        let compile = |c: &Cond| compile(c, &universes);
+        let compile = |c: &Cond| Compiled {
+            test: compile(c, &universes),
+            conditions: condition_bits(c, &universes[Kind::Condition as usize]),
+        };
         Ok(Engine {
             flags: book.flags.iter().map(|r| compile(&r.when)).collect(),
             notices: book.notices.iter().map(|r| compile(&r.when)).collect(),
@@ -168,8 +219,8 @@ impl Engine {
             .map(|(_, r)| r.as_slice())
     }
 
-    /// Evaluates every rule once against an intake and its scores.
-    pub fn fire(&self, intake: &Intake, scores: &Scores) -> Fired {
+    /// Evaluates every rule once against an intake, with the facts its answers imply (RULES §4.2).
+    pub fn fire(&self, intake: &Intake) -> Fired {
         let mut other_medication = false;
         let mut mask = |kind: Kind, list: &Option<Vec<String>>| {
             list.as_ref().map(|ids| {
@@ -183,27 +234,82 @@ impl Engine {
                     })
             })
         };
-        let lists = [
+        let answered = [
             mask(Kind::Symptom, &intake.symptoms),
             mask(Kind::Condition, &intake.conditions),
             mask(Kind::Medication, &intake.medications),
         ];
-        let facts = Facts {
+        // Derived facts that add a condition the answers did not already give, with the bit each adds.
+        let conditions = &self.universes[Kind::Condition as usize];
+        let derived: Vec<(usize, Mask)> = self
+            .book
+            .derived
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| match d.from {
+                Answer::Medication(id) => contains(&intake.medications, id),
+                Answer::Symptom(id) => contains(&intake.symptoms, id),
+            })
+            .filter_map(|(i, d)| Some((i, bit(conditions, d.implies_condition)?)))
+            .filter(|&(_, b)| answered[1].is_none_or(|m| m & b == 0))
+            .collect();
+        let plain = Facts {
+            lists: answered,
+            other_medication,
+            intake,
+        };
+        let all = |rules: &[Compiled], facts: &Facts| -> Vec<bool> {
+            rules.iter().map(|r| eval(&r.test, facts)).collect()
+        };
+        if derived.is_empty() {
+            return Fired {
+                flags: all(&self.flags, &plain),
+                notices: all(&self.notices, &plain),
+                therapy: all(&self.therapy, &plain),
+                flag_via: vec![Vec::new(); self.flags.len()],
+                therapy_via: vec![Vec::new(); self.therapy.len()],
+            };
+        }
+        let added = derived.iter().fold(0, |m, &(_, b)| m | b);
+        let mut lists = answered;
+        lists[1] = Some(answered[1].unwrap_or(0) | added);
+        let full = Facts {
             lists,
             other_medication,
             intake,
-            scores,
         };
-        let all = |tests: &[Test]| tests.iter().map(|t| eval(t, &facts)).collect();
+        // A rule fired "through" a derived fact when it fires with it and not on the answers alone; the facts
+        // named are the ones whose condition the rule reads.
+        let via = |rules: &[Compiled], on: &[bool]| -> Vec<Vec<usize>> {
+            rules
+                .iter()
+                .zip(on)
+                .map(|(r, &on)| {
+                    if !on || eval(&r.test, &plain) {
+                        return Vec::new();
+                    }
+                    derived
+                        .iter()
+                        .filter(|&&(_, b)| r.conditions & b != 0)
+                        .map(|&(i, _)| i)
+                        .collect()
+                })
+                .collect()
+        };
+        let flags = all(&self.flags, &full);
+        let therapy = all(&self.therapy, &full);
         Fired {
-            flags: all(&self.flags),
-            notices: all(&self.notices),
-            therapy: all(&self.therapy),
+            flag_via: via(&self.flags, &flags),
+            therapy_via: via(&self.therapy, &therapy),
+            notices: all(&self.notices, &full),
+            flags,
+            therapy,
         }
     }
 }
 
-/// Every rule index applying to `therapy`: its own, its ancestors' (transitively) and its groups', most severe first.
+/// Every rule index applying to `therapy`: its own, its ancestors' (transitively) and its groups', and the
+/// rules for every therapy testing a list it has a rule on; most severe first.
 fn rules_for(book: &RuleBook, therapy: &str) -> Vec<usize> {
     let mut targets: Vec<&str> = vec![therapy];
     let mut i = 0;
@@ -220,11 +326,40 @@ fn rules_for(book: &RuleBook, therapy: &str) -> Vec<usize> {
             targets.push(group);
         }
     }
+    let named: Vec<usize> = (0..book.therapy.len())
+        .filter(|&r| {
+            book.therapy[r]
+                .named_target()
+                .is_some_and(|t| targets.contains(&t))
+        })
+        .collect();
+    let testing = |q: Question| {
+        Kind::of(q).is_some_and(|kind| {
+            named
+                .iter()
+                .any(|&r| tests_list(&book.therapy[r].when, kind))
+        })
+    };
     let mut rules: Vec<usize> = (0..book.therapy.len())
-        .filter(|&r| targets.contains(&book.therapy[r].target))
+        .filter(|&r| match book.therapy[r].target {
+            Target::Named(_) => named.contains(&r),
+            Target::EveryTherapyTesting(q) => testing(q),
+        })
         .collect();
     rules.sort_by_key(|&r| (book.therapy[r].status, r));
     rules
+}
+
+/// The condition bits a rule reads.
+fn condition_bits(cond: &Cond, universe: &[&'static str]) -> Mask {
+    match cond {
+        Cond::AnyCondition(ids) => ids
+            .iter()
+            .filter_map(|id| bit(universe, id))
+            .fold(0, |m, b| m | b),
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().fold(0, |m, c| m | condition_bits(c, universe)),
+        _ => 0,
+    }
 }
 
 fn compile(cond: &Cond, universes: &[Vec<&'static str>; 3]) -> Test {
@@ -247,9 +382,9 @@ fn compile(cond: &Cond, universes: &[Vec<&'static str>; 3]) -> Test {
         Cond::Primary(p) => Test::Primary(p),
         Cond::SelfHarmAtLeast(n) => Test::SelfHarmAtLeast(*n),
         Cond::DurationBelow(n) => Test::DurationBelow(*n),
-        Cond::Phq2AtLeast(n) => Test::Phq2AtLeast(*n),
-        Cond::Gad2AtLeast(n) => Test::Gad2AtLeast(*n),
-        Cond::StartBack(r) => Test::StartBack(*r),
+        Cond::Phq2AnsweredAtLeast(n) => Test::Phq2AtLeast(*n),
+        Cond::Gad2AnsweredAtLeast(n) => Test::Gad2AtLeast(*n),
+        Cond::StartBackDistressAnsweredAtLeast(n) => Test::DistressAtLeast(*n),
         Cond::All(cs) => Test::And(cs.iter().map(|c| compile(c, universes)).collect()),
         Cond::Any(cs) => Test::Or(cs.iter().map(|c| compile(c, universes)).collect()),
     }
@@ -258,6 +393,7 @@ fn compile(cond: &Cond, universes: &[Vec<&'static str>; 3]) -> Test {
 fn eval(test: &Test, f: &Facts) -> bool {
     let i = f.intake;
     let age = i.age;
+    let phq4 = i.mood.and_then(|m| m.phq4);
     match test {
         Test::Const(b) => *b,
         Test::Has(kind, mask) => f.lists[*kind as usize].is_some_and(|m| m & mask != 0),
@@ -271,6 +407,7 @@ fn eval(test: &Test, f: &Facts) -> bool {
             Question::Medications => i.medications.is_none(),
             Question::Supplements => i.supplements.is_none(),
             Question::Activity => i.activity.is_none(),
+            Question::SelfHarm => i.mood.and_then(|m| m.self_harm).is_none(),
         },
         Test::AgeAtLeast(n) => age.is_some_and(|a| a >= *n),
         Test::AgeBelow(n) => age.is_some_and(|a| a < *n),
@@ -283,9 +420,12 @@ fn eval(test: &Test, f: &Facts) -> bool {
             .as_ref()
             .and_then(|p| p.duration_months)
             .is_some_and(|d| d < *n),
-        Test::Phq2AtLeast(n) => f.scores.phq4.phq2.is_some_and(|s| s >= *n),
-        Test::Gad2AtLeast(n) => f.scores.phq4.gad2.is_some_and(|s| s >= *n),
-        Test::StartBack(r) => f.scores.start_back.risk() == Some(*r),
+        Test::Phq2AtLeast(n) => phq4.is_some_and(|p| phq2_answered(&p) >= *n),
+        Test::Gad2AtLeast(n) => phq4.is_some_and(|p| gad2_answered(&p) >= *n),
+        Test::DistressAtLeast(n) => i
+            .start_back
+            .as_ref()
+            .is_some_and(|s| start_back_distress_answered(s) >= *n),
         Test::And(ts) => ts.iter().all(|t| eval(t, f)),
         Test::Or(ts) => ts.iter().any(|t| eval(t, f)),
     }

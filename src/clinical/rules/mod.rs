@@ -5,7 +5,6 @@
 //! it into the static below, so the app ships no JSON parser for it.
 
 use super::screening::{Outcome, Status};
-use crate::clinical::scores::Risk;
 
 pub use crate::clinical::terms::Question;
 use std::sync::OnceLock;
@@ -14,8 +13,18 @@ mod engine;
 
 pub use engine::{Engine, Fired};
 
-// An answer that was not given never satisfies a "has X" test; only `not_answered` and `activity_not`
-// are true for a skipped question, because RULES §2 lists exactly which rules fire on "not answered".
+impl TherapyRule {
+    /// The therapy or group named as the target, if the rule names one.
+    pub fn named_target(&self) -> Option<&'static str> {
+        match self.target {
+            Target::Named(name) => Some(name),
+            Target::EveryTherapyTesting(_) => None,
+        }
+    }
+}
+
+// An answer that was not given never satisfies a "has X" test; a skipped question is tested only by
+// `not_answered` (and `activity_not`), so every rule that treats "unknown" as a risk says so in the data.
 /// A condition over the intake, written in `data/rules.json` as e.g. `{"any_condition": ["dvt"]}`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cond {
@@ -23,7 +32,7 @@ pub enum Cond {
     Always(bool),
     /// Any of these red-flag symptom IDs was answered "yes".
     AnySymptom(&'static [&'static str]),
-    /// Any of these health-condition IDs was answered "yes".
+    /// Any of these health-condition IDs was answered "yes", or is implied by another answer ([`Derivation`]).
     AnyCondition(&'static [&'static str]),
     /// Any of these medication classes is taken.
     AnyMedication(&'static [&'static str]),
@@ -45,16 +54,49 @@ pub enum Cond {
     SelfHarmAtLeast(u8),
     /// Pain duration is answered and below this many months.
     DurationBelow(u16),
-    /// PHQ-2 is complete and at least this.
-    Phq2AtLeast(u8),
-    /// GAD-2 is complete and at least this.
-    Gad2AtLeast(u8),
-    /// STarT Back was scored with this risk group.
-    StartBack(Risk),
+    /// The answered PHQ-2 items add up to at least this (a missing item cannot lower a sum).
+    Phq2AnsweredAtLeast(u8),
+    /// The answered GAD-2 items add up to at least this.
+    Gad2AnsweredAtLeast(u8),
+    /// The answered STarT Back items give a distress (psychosocial) subscale of at least this.
+    StartBackDistressAnsweredAtLeast(u8),
     /// Every condition holds.
     All(&'static [Cond]),
     /// At least one condition holds.
     Any(&'static [Cond]),
+}
+
+/// An answer that implies a health condition (e.g. a transplant medicine implies a weakened immune system).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Derivation {
+    /// Stable ID, e.g. `DERIVED-TRANSPLANT-IMMUNOSUPPRESSED`.
+    pub id: &'static str,
+    /// The answer it starts from.
+    pub from: Answer,
+    /// The health-condition ID (RULES §1.4) that then counts as answered "yes".
+    pub implies_condition: &'static str,
+    /// Why, finishing the sentence "because …", for every finding that fired only through this fact.
+    pub because: &'static str,
+    /// Citation.
+    pub source: &'static str,
+}
+
+/// One answer a [`Derivation`] starts from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Answer {
+    /// A medication class is taken.
+    Medication(&'static str),
+    /// A red-flag symptom was answered "yes".
+    Symptom(&'static str),
+}
+
+/// Which therapies a therapy rule applies to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Target {
+    /// One therapy, or a group name (e.g. `herbal`), plus every therapy inheriting from it.
+    Named(&'static str),
+    /// Every therapy with at least one other rule that tests this question's list (RULES §4.1 unknowns).
+    EveryTherapyTesting(Question),
 }
 
 /// A plan-level rule (RULES §2.1).
@@ -79,6 +121,8 @@ pub struct FlagRule {
 pub struct NoticeRule {
     /// Notice ID, e.g. `not_chronic`.
     pub id: &'static str,
+    /// A short heading for the notice, in plain language.
+    pub title: &'static str,
     /// When it is raised.
     pub when: Cond,
     /// Plain-language explanation.
@@ -92,8 +136,8 @@ pub struct NoticeRule {
 pub struct TherapyRule {
     /// Rule ID, e.g. `MASSAGE-DVT`.
     pub id: &'static str,
-    /// Therapy ID or group name it applies to.
-    pub target: &'static str,
+    /// The therapies it applies to.
+    pub target: Target,
     /// Status it gives when it fires.
     pub status: Status,
     /// When it fires.
@@ -111,6 +155,8 @@ pub struct RuleBook {
     pub inherit: &'static [(&'static str, &'static [&'static str])],
     /// Group name → member therapies (e.g. `herbal`).
     pub groups: &'static [(&'static str, &'static [&'static str])],
+    /// Facts implied by other answers, applied before any rule runs (RULES §4.2).
+    pub derived: &'static [Derivation],
     /// Plan-level rules.
     pub flags: &'static [FlagRule],
     /// Notice rules.

@@ -165,6 +165,7 @@ mod tests {
             message: "m".into(),
             source: s.into(),
             status: None,
+            because: Vec::new(),
         };
         assert_eq!(distinct_sources(&[f("a"), f("b"), f("a")]), vec!["a", "b"]);
     }
