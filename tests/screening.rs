@@ -1,5 +1,7 @@
 //! The rule book names only known IDs and matches the RULES contract; tricky rules behave as RULES §2 says.
 
+#[path = "screening/derived.rs"]
+mod derived;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "screening/properties.rs"]
 mod properties;
