@@ -2,7 +2,7 @@
 // It can mount the app under a sub-path (e.g. /clinic/tools/mosaic/) to prove dist/ needs no server config.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -25,16 +25,28 @@ export function serve({ root = 'dist', host = '127.0.0.1', port = 0, base = '/' 
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const requests = [];
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      // A malformed escape (e.g. `%E0%A4%A`) is the client's error; it must never take the server down.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     requests.push(path);
+    if (path.includes('\0')) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     if (!path.startsWith(prefix)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     let rel = path.slice(prefix.length) || 'index.html';
     const file = normalize(join(rootDir, rel));
-    if (!file.startsWith(rootDir)) {
-      res.writeHead(403).end();
+    // Compare whole path segments: a bare prefix test would let `/../dist-secret/x` through for a root `dist`.
+    if (file !== rootDir && !file.startsWith(rootDir + sep)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     try {
