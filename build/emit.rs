@@ -112,9 +112,10 @@ records! {
         per_week_min, per_week_max, per_week_default, session_minutes, weeks, home_minutes, home_per_week,
         description, source
     }
+    SideEffect { text, source }
     Therapy {
         id, name, summary, how_it_works, setting, provider, credential, needles, touch, supplement, course, cost,
-        evidence, source
+        evidence, risks, source
     }
     Term { id, label, help, aliases, source }
     FlagRule { id, outcome, when, message, action, source }

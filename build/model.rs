@@ -36,6 +36,14 @@ pub struct Course {
     pub source: String,
 }
 
+/// `SideEffect` in `src/clinical/catalog.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SideEffect {
+    pub text: String,
+    pub source: String,
+}
+
 /// `Therapy` in `src/clinical/catalog.rs`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +62,7 @@ pub struct Therapy {
     pub course: Option<Course>,
     pub cost: CostBand,
     pub evidence: BTreeMap<String, Evidence>,
+    pub risks: Vec<SideEffect>,
     pub source: String,
 }
 

@@ -50,6 +50,16 @@ async function open(state, hash, contextOptions = {}) {
 }
 
 const card = (page, id) => page.locator(`.therapy-card[data-therapy="${id}"]`);
+const CONSENT = 'I have read this and will discuss it with my clinician';
+
+/** Adds a therapy from its card through the consent step: "Add" opens it, then tick the box and confirm. */
+async function addThroughConsent(page, id) {
+  const c = card(page, id);
+  await c.locator('.card-action > button').click();
+  await c.getByLabel(CONSENT).check();
+  await c.getByRole('button', { name: /^Confirm and add/ }).click();
+  await page.waitForFunction((t) => document.querySelector(`.therapy-card[data-therapy="${t}"]`)?.dataset.selected === 'true', id);
+}
 
 for (const [outcome, intake] of Object.entries(OUTCOMES)) {
   test(`${outcome}: what to do now, no plan and no way to choose; per-therapy safety list; zero axe violations`, async () => {
@@ -154,22 +164,26 @@ test('choose: blocked cannot be added, caution and clearance are read before add
     const addMassage = massage.getByRole('button', { name: /I have read the note — add/ });
     assert.ok(await addMassage.isVisible());
     await addMassage.click();
+    assert.equal(await massage.getAttribute('data-selected'), 'false', 'the consent step comes first');
+    await massage.getByLabel(CONSENT).check();
+    await massage.getByRole('button', { name: /^Confirm and add/ }).click();
     assert.equal(await massage.getAttribute('data-selected'), 'true');
 
     // Clearance required: a confirm step says not to start before approval.
     const exercise = card(page, 'exercise');
     assert.equal(await exercise.getAttribute('data-status'), 'clearance_required');
     await exercise.getByRole('button', { name: /needs your clinician's approval/ }).click();
-    const confirm = exercise.locator('.add-confirm');
+    const confirm = exercise.locator('.consent');
     assert.match(await confirm.innerText(), /do not start exercise and movement until your clinician approves/i);
     assert.equal(await exercise.getAttribute('data-selected'), 'false', 'not added before confirming');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'I understand — add', 'focus moves to the confirm button');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Before you add Exercise and movement', 'focus moves to the consent step');
     assert.deepEqual(await axe(page), [], 'no violations with the confirm step open');
-    await page.keyboard.press('Enter');
+    await exercise.getByLabel(CONSENT).check();
+    await exercise.getByRole('button', { name: /^Confirm and add/ }).click();
     assert.equal(await exercise.getAttribute('data-selected'), 'true');
 
-    // An allowed therapy adds at once; the summary lists every choice with its status in words.
-    await card(page, 'cbt').getByRole('button', { name: /Add to my plan/ }).click();
+    // An allowed therapy goes through the same consent step; the summary lists every choice with its status in words.
+    await addThroughConsent(page, 'cbt');
     const summary = page.locator('.choices');
     assert.match(await summary.innerText(), /Your choices \(3\)/);
     assert.match(await summary.innerText(), /Massage — Take care/);
@@ -219,7 +233,7 @@ test('plan: schedule, staggered starts, reviews at weeks 4, 8 and 12, questions,
 
     // Frequency and days are editable and kept in the plan settings.
     const yoga = page.locator('.item[data-therapy="yoga"]');
-    await yoga.locator('summary').click();
+    await yoga.locator('details.adjust summary').click();
     const times = yoga.getByLabel('Times a week for Yoga');
     await times.focus();
     await times.selectOption('1');
@@ -305,9 +319,9 @@ test('the whole flow through the wizard: answers, safety check, choices, plan, a
     await driveIntake(page, PROCEED);
     await page.locator('[data-outcome="proceed"]').waitFor();
     await page.getByRole('link', { name: 'Choose therapies' }).click();
-    await card(page, 'cbt').getByRole('button', { name: /Add to my plan/ }).click();
-    await card(page, 'yoga').getByRole('button', { name: /needs your clinician's approval/ }).click();
-    await card(page, 'yoga').getByRole('button', { name: 'I understand — add' }).click();
+    await addThroughConsent(page, 'cbt');
+    assert.match(await card(page, 'yoga').locator('.card-action > button').innerText(), /needs your clinician's approval/);
+    await addThroughConsent(page, 'yoga');
     await page.getByRole('link', { name: 'Build my plan' }).click();
     await page.locator('.week').waitFor();
     assert.match(await page.locator('.items').innerText(), /Do not start until your clinician approves/);
@@ -347,7 +361,12 @@ test('keyboard only: filters, adding with the confirm step, and the plan editor,
     await tabTo('.therapy-card[data-therapy="exercise"] .card-action > button');
     assert.ok(await focusRing(), 'focus is visible on an add button');
     await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'I understand — add');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Before you add Exercise and movement');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.labels?.[0]?.textContent), CONSENT);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    assert.match(await page.evaluate(() => document.activeElement?.textContent), /^Confirm and add/);
     await page.keyboard.press('Enter');
     assert.equal(await card(page, 'exercise').getAttribute('data-selected'), 'true');
     assert.match(await page.evaluate(() => document.activeElement?.textContent), /Remove from my plan/, 'focus returns to the card button');

@@ -1,6 +1,6 @@
 //! The embedded catalog matches the RULES §1 contract: every ID once, every entry sourced, courses the plan can use.
 
-use mosaic::clinical::catalog::{catalog, EvidenceRating, Setting, Term, Vocab};
+use mosaic::clinical::catalog::{catalog, EvidenceRating, Setting, Strength, Term, Vocab};
 use std::collections::BTreeSet;
 
 const CONDITIONS: &[&str] = &[
@@ -277,6 +277,10 @@ fn no_text_promises_a_cure() {
         for (_, e) in t.evidence {
             text.push_str(&e.summary.to_lowercase());
         }
+        for r in t.risks {
+            text.push(' ');
+            text.push_str(&r.text.to_lowercase());
+        }
         let cure = text
             .split(|c: char| !c.is_alphabetic())
             .any(|w| matches!(w, "cure" | "cures" | "cured" | "curing"));
@@ -351,4 +355,140 @@ fn headline_evidence_matches_the_sources() {
         EvidenceRating::NotStudied
     );
     assert_eq!(rating("turmeric", "knee_oa"), EvidenceRating::Limited);
+}
+
+#[test]
+fn every_therapy_has_sourced_risks_in_plain_words() {
+    for t in catalog().therapies {
+        assert!(!t.risks.is_empty(), "{}: no risks or side effects", t.id);
+        for r in t.risks {
+            assert!(!r.text.trim().is_empty(), "{}: empty risk text", t.id);
+            assert!(r.text.ends_with('.'), "{}: {}", t.id, r.text);
+            assert!(r.source.contains("SOURCES §4."), "{}: {}", t.id, r.source);
+        }
+    }
+}
+
+/// The risk sentences of one therapy, in order.
+fn risk_texts(id: &str) -> Vec<&'static str> {
+    catalog()
+        .therapy(id)
+        .unwrap()
+        .risks
+        .iter()
+        .map(|r| r.text)
+        .collect()
+}
+
+#[test]
+fn mindfulness_and_meditation_warn_about_difficult_feelings() {
+    let warning =
+        "Mindfulness can sometimes bring up difficult feelings; stop and talk to someone if it does.";
+    for id in ["mindfulness", "meditation"] {
+        let texts = risk_texts(id);
+        assert_eq!(texts[0], warning, "{id}: the warning comes first");
+        assert!(
+            texts.iter().any(|t| t.contains("8 in 100")),
+            "{id}: {texts:?}"
+        );
+    }
+}
+
+#[test]
+fn risks_say_what_the_sources_list_and_nothing_where_they_list_none() {
+    let none = "The sources Mosaic uses list no common side effects; tell your practitioner about anything unexpected.";
+    for id in ["cbt", "hypnosis", "relaxation"] {
+        assert_eq!(risk_texts(id), vec![none], "{id}");
+    }
+    assert_eq!(
+        risk_texts("massage"),
+        vec!["Soreness for a short while afterwards, bruising, or an allergic reaction to the massage oil."]
+    );
+    assert_eq!(
+        risk_texts("spinal_manipulation")[0],
+        "Soreness, headache or tiredness are common and usually pass within 24 to 48 hours."
+    );
+    assert!(risk_texts("biofeedback")[0].contains("irritate the skin"));
+    assert!(risk_texts("kava")[0].contains("liver injury"));
+}
+
+#[test]
+fn corrected_entries_say_only_what_the_sources_support() {
+    let c = catalog();
+    let ev = |t: &str, cond: &str| c.therapy(t).unwrap().evidence_for(cond).unwrap();
+    // Tai chi for low back pain: a guideline recommendation with low-strength, short-term evidence; not in AHRQ 2020.
+    let tai_chi = ev("tai_chi", "low_back");
+    assert_eq!(tai_chi.rating, EvidenceRating::Benefit);
+    assert_eq!(tai_chi.strength, Some(Strength::Low));
+    assert!(
+        tai_chi.summary.contains("short-term"),
+        "{}",
+        tai_chi.summary
+    );
+    assert!(
+        !tai_chi.summary.contains("at least a month"),
+        "{}",
+        tai_chi.summary
+    );
+    // Electroacupuncture for knee OA: only the acupuncture row exists.
+    let ea = ev("electroacupuncture", "knee_oa");
+    assert!(!ea.summary.contains("electrical forms"), "{}", ea.summary);
+    assert!(
+        ea.summary.contains("not graded on its own"),
+        "{}",
+        ea.summary
+    );
+    // Neck pain: the evidence is for mind-body practices as a group.
+    for id in ["yoga", "mindfulness"] {
+        let neck = ev(id, "neck");
+        assert!(
+            neck.summary.contains("mind-body practices as a group"),
+            "{id}"
+        );
+        assert!(neck.summary.contains("not graded for neck pain"), "{id}");
+    }
+    let how = c.therapy("exercise").unwrap().how_it_works;
+    assert!(how.contains("is also thought to"), "{how}");
+}
+
+#[test]
+fn alternatives_are_the_other_well_supported_therapies_for_the_condition() {
+    let ids = |therapy: &str, cond: &str| -> Vec<&str> {
+        catalog()
+            .alternatives(therapy, cond)
+            .iter()
+            .map(|t| t.id)
+            .collect()
+    };
+    assert_eq!(
+        ids("massage", "low_back"),
+        vec![
+            "exercise",
+            "physical_therapy",
+            "yoga",
+            "acupuncture",
+            "spinal_manipulation",
+            "mindfulness",
+            "cbt",
+            "tai_chi",
+            "biofeedback",
+            "relaxation",
+        ]
+    );
+    assert_eq!(
+        ids("yoga", "neck"),
+        vec![
+            "exercise",
+            "physical_therapy",
+            "acupuncture",
+            "massage",
+            "mindfulness"
+        ]
+    );
+    assert_eq!(ids("exercise", "knee_oa"), vec!["physical_therapy", "cbt"]);
+    assert_eq!(
+        ids("meditation", "migraine"),
+        vec!["cbt", "biofeedback", "relaxation"]
+    );
+    assert_eq!(ids("exercise", "other"), Vec::<&str>::new());
 }

@@ -75,6 +75,15 @@ impl Course {
     }
 }
 
+/// One risk or side effect of a therapy, in plain words, for the card, the consent step and the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SideEffect {
+    /// One plain-language sentence; where the sources list none, it says exactly that.
+    pub text: &'static str,
+    /// Citation (section of SOURCES.md and the original source).
+    pub source: &'static str,
+}
+
 /// One selectable therapy (RULES §1.7).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Therapy {
@@ -104,6 +113,8 @@ pub struct Therapy {
     pub cost: CostBand,
     /// Evidence keyed by `pain.primary` ID (RULES §1.2), sorted by ID: every condition must be present.
     pub evidence: &'static [(&'static str, Evidence)],
+    /// Risks and side effects (SOURCES §4.3, §4.4), never empty: shown before anyone adds it and in the plan.
+    pub risks: &'static [SideEffect],
     /// Citation for the description and course.
     pub source: &'static str,
 }
@@ -115,6 +126,16 @@ impl Therapy {
             .iter()
             .find(|(c, _)| *c == condition)
             .map(|(_, e)| e)
+    }
+
+    /// Whether its evidence for `condition` is rated good enough to offer it as an alternative.
+    pub fn supported_for(&self, condition: &str) -> bool {
+        self.evidence_for(condition).is_some_and(|e| {
+            matches!(
+                e.rating,
+                EvidenceRating::Recommended | EvidenceRating::Benefit
+            )
+        })
     }
 
     /// Estimated monthly cost at `per_week` sessions (52/12 weeks a month); supplements cost their band per month.
@@ -203,6 +224,19 @@ impl Catalog {
     /// The therapy with this ID.
     pub fn therapy(&self, id: &str) -> Option<&Therapy> {
         self.therapies.iter().find(|t| t.id == id)
+    }
+
+    /// Other therapies whose evidence for `condition` is rated `recommended` or `benefit`: the alternatives the
+    /// consent step names. Recommended ones first, then catalog order; never the therapy itself.
+    pub fn alternatives(&self, therapy: &str, condition: &str) -> Vec<&Therapy> {
+        let mut out: Vec<&Therapy> = self
+            .therapies
+            .iter()
+            .filter(|t| t.id != therapy && t.supported_for(condition))
+            .collect();
+        // A stable sort keeps catalog order within each rating.
+        out.sort_by_key(|t| t.evidence_for(condition).map(|e| e.rating));
+        out
     }
 
     /// The term with this ID in that list.

@@ -3,6 +3,7 @@
 
 use crate::clinical::catalog::{catalog, Vocab};
 use crate::clinical::intake::Intake;
+use crate::clinical::progress::is_iso_date;
 use crate::store::migrate::{migrate, CURRENT_SCHEMA};
 use crate::store::state::AppState;
 use serde::{Deserialize, Serialize};
@@ -94,6 +95,7 @@ pub fn import(bytes: &[u8]) -> Result<Preview, String> {
             serde_json::to_value(&intake).unwrap_or(Value::Null),
         );
     }
+    check_consents(data.get("consents"))?;
     let state: AppState = serde_json::from_value(data)
         .map_err(|e| format!("This backup's contents could not be read ({e})."))?;
     let unknown: Vec<&str> = state
@@ -114,6 +116,37 @@ pub fn import(bytes: &[u8]) -> Result<Preview, String> {
         exported_at: file.exported_at,
         summary,
     })
+}
+
+/// Checks the `consents` field of an untrusted backup so a bad value is refused with its name, not a parser message.
+fn check_consents(value: Option<&Value>) -> Result<(), String> {
+    let bad = |why: String| {
+        Err(format!(
+            "This backup's \"consents\" field is not valid: {why}."
+        ))
+    };
+    let Some(value) = value else { return Ok(()) };
+    let Some(map) = value.as_object() else {
+        return bad("it should list therapies with the date each was confirmed".to_string());
+    };
+    for (therapy, consent) in map {
+        if !catalog().knows(Vocab::Therapy, therapy) {
+            return bad(format!("\"{therapy}\" is not a therapy Mosaic knows"));
+        }
+        let date = consent.as_object().and_then(|c| {
+            (c.len() == 1).then_some(())?;
+            c.get("date")?.as_str()
+        });
+        match date {
+            Some(d) if is_iso_date(d) => {}
+            _ => {
+                return bad(format!(
+                    "the confirmation of \"{therapy}\" should be a date such as {{\"date\": \"2026-03-02\"}}"
+                ))
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Plain lines describing what a state holds (for previews and "this will replace" warnings).
@@ -156,5 +189,62 @@ fn plural(n: usize, one: &str, many: &str) -> String {
         format!("1 {one}")
     } else {
         format!("{n} {many}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A backup file around `data`, as another device or a hand edit would write it.
+    fn file(data: &str) -> String {
+        format!(
+            r#"{{"format":"mosaic-backup","schema":1,"exported_at":"2026-03-02T10:00:00Z","data":{data}}}"#
+        )
+    }
+
+    #[test]
+    fn consents_come_back_from_a_backup() {
+        let mut s = AppState::default();
+        s.select("mindfulness");
+        s.confirm("mindfulness", "2026-03-02");
+        let preview = import(export(&s, "2026-03-02T10:00:00Z").as_bytes()).unwrap();
+        assert_eq!(
+            preview
+                .state
+                .consent("mindfulness")
+                .map(|c| c.date.as_str()),
+            Some("2026-03-02")
+        );
+    }
+
+    #[test]
+    fn a_backup_without_consents_is_valid() {
+        let preview = import(file(r#"{"selected":["yoga"]}"#).as_bytes()).unwrap();
+        assert!(preview.state.consents.is_empty());
+    }
+
+    #[test]
+    fn a_malformed_consent_is_refused_naming_the_field() {
+        for data in [
+            r#"{"selected":["yoga"],"consents":"yes"}"#,
+            r#"{"selected":["yoga"],"consents":["yoga"]}"#,
+            r#"{"selected":["yoga"],"consents":{"yoga":"2026-03-02"}}"#,
+            r#"{"selected":["yoga"],"consents":{"yoga":{"date":"soon"}}}"#,
+            r#"{"selected":["yoga"],"consents":{"yoga":{"date":"2026-03-02","by":"x"}}}"#,
+            r#"{"selected":["yoga"],"consents":{"reiki":{"date":"2026-03-02"}}}"#,
+        ] {
+            let err = import(file(data).as_bytes()).unwrap_err();
+            assert!(
+                err.starts_with("This backup's \"consents\" field is not valid:"),
+                "{data}: {err}"
+            );
+        }
+        let err =
+            import(file(r#"{"consents":{"reiki":{"date":"2026-03-02"}}}"#).as_bytes()).unwrap_err();
+        assert_eq!(
+            err,
+            "This backup's \"consents\" field is not valid: \"reiki\" is not a therapy Mosaic knows."
+        );
     }
 }

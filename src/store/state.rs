@@ -32,9 +32,21 @@ pub struct AppState {
     /// only once all eight are answered, so a skipped item never counts as "disagree".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub start_back_items: Vec<Option<bool>>,
+    /// Therapies the person confirmed in the consent step ("I have read this and will discuss it with my
+    /// clinician"), by therapy ID. Share links do not carry it, so a plan may hold therapies without one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub consents: BTreeMap<String, Consent>,
     /// Fields this version does not know (e.g. hand-edited or from a newer build), kept so a save never drops them.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+/// One confirmation of the consent step for a therapy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// The day it was confirmed, ISO `YYYY-MM-DD` on this device's calendar.
+    pub date: String,
 }
 
 /// Preferences that are not clinical answers.
@@ -66,11 +78,27 @@ impl AppState {
         true
     }
 
-    /// Removes a therapy from the selection; returns whether it was there.
+    /// Removes a therapy from the selection, with its consent (adding it again asks again); returns whether it was there.
     pub fn deselect(&mut self, therapy: &str) -> bool {
         let before = self.selected.len();
         self.selected.retain(|t| t != therapy);
+        self.consents.remove(therapy);
         before != self.selected.len()
+    }
+
+    /// Records that the person confirmed the consent step for a therapy on `date` (ISO `YYYY-MM-DD`).
+    pub fn confirm(&mut self, therapy: &str, date: &str) {
+        self.consents.insert(
+            therapy.to_string(),
+            Consent {
+                date: date.to_string(),
+            },
+        );
+    }
+
+    /// The person's confirmation for a therapy, if they gave one.
+    pub fn consent(&self, therapy: &str) -> Option<&Consent> {
+        self.consents.get(therapy)
     }
 }
 
@@ -101,5 +129,41 @@ mod tests {
         assert_eq!(s.selected, vec!["yoga"]);
         assert!(s.deselect("yoga"));
         assert!(!s.has_answers());
+    }
+
+    #[test]
+    fn a_consent_survives_a_round_trip_and_goes_with_its_therapy() {
+        let mut s = AppState::default();
+        s.select("yoga");
+        s.confirm("yoga", "2026-03-02");
+        let text = serde_json::to_string(&s).unwrap();
+        assert!(
+            text.contains(r#""consents":{"yoga":{"date":"2026-03-02"}}"#),
+            "{text}"
+        );
+        let back: AppState = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(
+            back.consent("yoga").map(|c| c.date.as_str()),
+            Some("2026-03-02")
+        );
+        s.deselect("yoga");
+        assert_eq!(
+            s.consent("yoga"),
+            None,
+            "removing a therapy removes its consent"
+        );
+    }
+
+    #[test]
+    fn an_old_document_without_consents_loads_with_none() {
+        let s: AppState = serde_json::from_str(r#"{"selected":["yoga","cbt"]}"#).unwrap();
+        assert_eq!(s.selected, vec!["yoga", "cbt"]);
+        assert!(s.consents.is_empty());
+        assert_eq!(s.consent("yoga"), None);
+        assert!(
+            !serde_json::to_string(&s).unwrap().contains("consents"),
+            "nothing written while empty"
+        );
     }
 }

@@ -4,10 +4,24 @@ use super::schedule::WEEKDAYS;
 use super::{Goal, PlanItem, Review, REVIEW_WEEKS};
 use crate::clinical::catalog::Catalog;
 use crate::clinical::intake::Intake;
+use crate::clinical::progress::{PAIN_RESPONDER_POINTS, PEG_MEANINGFUL_POINTS, RESPONDER_PERCENT};
 
 /// Citation for the review schedule and the thresholds it uses.
 const REVIEW_SOURCE: &str =
-    "SOURCES §5.2 (review checkpoints), §5.3 (PEG change ≥ 1 point; pain ≥ 30 %)";
+    "SOURCES §5.2 (review checkpoints), §5.3 (PEG change ≥ 1 point or ≥ 30 %; pain ≥ 30 % or ≥ 2 points)";
+
+/// The end-of-course switch rule in words, with the very thresholds `progress` computes, so the sentence can never
+/// promise a different rule from the one the check-ins are judged by.
+fn switch_rule() -> String {
+    format!(
+        "If after a full course your PEG score has dropped by less than {peg} point and by less than {pct} %, \
+         discuss a switch with your clinician. A drop in your pain score of {pct} % or more, or of {pain} points \
+         or more, counts as a clear response.",
+        peg = PEG_MEANINGFUL_POINTS,
+        pct = RESPONDER_PERCENT,
+        pain = PAIN_RESPONDER_POINTS,
+    )
+}
 
 /// Goals taken from the person's words, at most this many (the intake asks for up to three).
 const MAX_OWN_GOALS: usize = 3;
@@ -56,7 +70,7 @@ pub(super) fn reviews(catalog: &Catalog, intake: &Intake, items: &[PlanItem]) ->
                 checks.push(format!("Get ready to start {} in week {}.", name(catalog, &i.therapy), i.start_week));
             }
             if week == *REVIEW_WEEKS.last().expect("review weeks") {
-                checks.push("If after a full course your PEG has not improved by at least 1 point and your pain by 30 %, discuss a switch with your clinician.".into());
+                checks.push(switch_rule());
             }
             previous = week;
             Review {
@@ -112,4 +126,29 @@ pub(super) fn goals(catalog: &Catalog, intake: &Intake, items: &[PlanItem]) -> V
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::progress::{Assessment, Change};
+
+    #[test]
+    fn the_switch_sentence_states_the_rule_progress_computes() {
+        assert_eq!(
+            switch_rule(),
+            "If after a full course your PEG score has dropped by less than 1 point and by less than 30 %, \
+             discuss a switch with your clinician. A drop in your pain score of 30 % or more, or of 2 points or \
+             more, counts as a clear response."
+        );
+        // The same numbers, as progress judges them: PEG 6.0 → 5.1 (−0.9, −15 %) is no meaningful change; pain
+        // 6 → 4 (−2 points) and 5 → 3.5 (−30 %) are responders, 6 → 4.5 (−1.5, −25 %) is not.
+        let a = Assessment::of(Change::new(6.0, 5.1), Change::new(6.0, 4.0));
+        assert!(a.no_meaningful_change() && a.pain_responder());
+        assert!(
+            !Assessment::of(Change::new(6.0, 5.0), Change::new(5.0, 3.5)).no_meaningful_change()
+        );
+        assert!(Assessment::of(Change::new(6.0, 5.0), Change::new(5.0, 3.5)).pain_responder());
+        assert!(!Assessment::of(Change::new(6.0, 5.1), Change::new(6.0, 4.5)).pain_responder());
+    }
 }

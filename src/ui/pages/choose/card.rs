@@ -1,8 +1,9 @@
 //! One therapy card: what it is, the evidence for this person, course, time, cost, who provides it, safety, and add/remove.
 
+use super::consent::{risk_text, today, ConsentPanel};
 use super::model::{
-    add_action, add_label, cost_words, passes, provider_words, safety_heading, setting_words,
-    time_words, AddAction, Filters,
+    add_action, add_label, cost_words, date_words, passes, provider_words, safety_heading,
+    setting_words, time_words, AddAction, Filters,
 };
 use crate::clinical::catalog::Therapy;
 use crate::clinical::intake::Intake;
@@ -54,6 +55,7 @@ pub fn TherapyCard(
         }
     });
     let time = time_words(therapy, &intake).map(|t| view! { <dt>"Time"</dt><dd>{t}</dd> });
+    let condition_for_consent = condition.clone();
     let course = therapy
         .course
         .as_ref()
@@ -77,40 +79,41 @@ pub fn TherapyCard(
                     <dt>"Cost"</dt><dd>{cost_words(therapy)}</dd>
                     <dt>"Where"</dt><dd>{setting_words(therapy.setting)}</dd>
                     <dt>"Who provides it"</dt><dd>{provider_words(therapy)}</dd>
+                    <dt>"Risks and side effects"</dt><dd class="risks">{risk_text(therapy)}</dd>
                 </dl>
                 <details class="how">
                     <summary>"How it works"</summary>
                     <p>{therapy.how_it_works}</p>
                 </details>
                 {safety}
-                <CardAction id=id.clone() name=therapy.name.to_string() action=add_action(status) selected=selected.into() />
+                <CardAction therapy=therapy condition=condition_for_consent status=status action=add_action(status)
+                    selected=selected.into() />
             </article>
         </li>
     }
 }
 
-/// The add/remove control: none for blocked therapies, a confirm step when clearance is required.
+/// The add/remove control: none for blocked therapies; otherwise "Add" opens the consent step, and the therapy goes
+/// into the plan only once the person ticks "I have read this…" and confirms.
 #[component]
 fn CardAction(
-    /// Therapy ID.
-    id: String,
-    /// Therapy name, for screen-reader labels.
-    name: String,
+    /// The therapy.
+    therapy: &'static Therapy,
+    /// The person's condition ID, for the consent step.
+    condition: String,
+    /// The therapy's status for this person.
+    status: Status,
     /// What adding involves for this status.
     action: AddAction,
     /// Whether it is in the person's choices.
     selected: Signal<bool>,
 ) -> impl IntoView {
     let app = use_app();
-    let id = StoredValue::new(id);
-    let add = move || {
-        app.update(|s| {
-            id.with_value(|id| s.select(id));
-        })
-    };
+    let id = therapy.id;
+    let name = therapy.name;
     let remove = move || {
         app.update(|s| {
-            id.with_value(|id| s.deselect(id));
+            s.deselect(id);
         })
     };
     if action == AddAction::NotOffered {
@@ -120,7 +123,7 @@ fn CardAction(
                     view! {
                         <p class="not-offered">"In your choices, but no longer offered for you."</p>
                         <button type="button" class="button" on:click=move |_| remove()>
-                            "Remove from my choices"<span class="vh">{format!(" — {}", name.clone())}</span>
+                            "Remove from my choices"<span class="vh">{format!(" — {name}")}</span>
                         </button>
                     }.into_any()
                 } else {
@@ -132,11 +135,11 @@ fn CardAction(
     }
     let confirming = RwSignal::new(false);
     let main_button = NodeRef::<html::Button>::new();
-    let confirm_button = NodeRef::<html::Button>::new();
+    let panel_heading = NodeRef::<html::H4>::new();
     Effect::new(move |_| {
         if confirming.get() {
-            if let Some(b) = confirm_button.get() {
-                let _ = b.focus();
+            if let Some(h) = panel_heading.get() {
+                let _ = h.focus();
             }
         }
     });
@@ -148,21 +151,23 @@ fn CardAction(
     let on_main = move |_| {
         if selected.get_untracked() {
             remove();
-        } else if action == AddAction::ConfirmFirst {
-            confirming.set(!confirming.get_untracked());
         } else {
-            add();
+            confirming.set(!confirming.get_untracked());
         }
     };
-    let on_confirm = move |_| {
-        add();
+    let on_confirm = Callback::new(move |()| {
+        let date = today();
+        app.update(|s| {
+            s.select(id);
+            s.confirm(id, &date);
+        });
         confirming.set(false);
         focus_main();
-    };
-    let on_cancel = move |_| {
+    });
+    let on_cancel = Callback::new(move |()| {
         confirming.set(false);
         focus_main();
-    };
+    });
     let label = move || {
         if selected.get() {
             "Remove from my plan"
@@ -170,30 +175,34 @@ fn CardAction(
             add_label(action)
         }
     };
-    let expanded = move || {
-        (action == AddAction::ConfirmFirst && !selected.get()).then(|| confirming.get().to_string())
+    let expanded = move || (!selected.get()).then(|| confirming.get().to_string());
+    let panel_id = format!("consent-slot-{id}");
+    let in_plan = move || {
+        selected.get().then(|| {
+            app.state.with(|s| match s.consent(id) {
+                Some(c) => format!("Added to your plan; confirmed on {}.", date_words(&c.date)),
+                None => {
+                    "Added to your plan, but not yet confirmed: you can confirm it on your plan."
+                        .to_string()
+                }
+            })
+        })
     };
-    let confirm_name = StoredValue::new(name.clone());
     view! {
         <div class="card-action">
-            <p class="in-plan" aria-live="polite">{move || selected.get().then_some("Added to your plan.")}</p>
+            <p class="in-plan" aria-live="polite">{in_plan}</p>
             <button type="button" node_ref=main_button
                 class=move || if selected.get() || confirming.get() { "button" } else { "button primary" }
-                aria-expanded=expanded on:click=on_main>
+                aria-expanded=expanded aria-controls=panel_id.clone() on:click=on_main>
                 {label}<span class="vh">{format!(" — {name}")}</span>
             </button>
-            <Show when=move || confirming.get() && !selected.get()>
-                <div class="add-confirm" role="group" aria-label=confirm_name.with_value(|n| format!("Confirm adding {n}"))>
-                    <p><strong>"Do not start " {confirm_name.get_value()} " until your clinician approves it."</strong>
-                        " It goes into your plan marked this way, with a question to ask your clinician."</p>
-                    <div class="add-confirm-buttons">
-                        <button type="button" class="button primary" node_ref=confirm_button on:click=on_confirm>
-                            "I understand — add"
-                        </button>
-                        <button type="button" class="button" on:click=on_cancel>"Cancel"</button>
-                    </div>
-                </div>
-            </Show>
+            <div id=panel_id class="consent-slot">
+                <Show when=move || confirming.get() && !selected.get()>
+                    <ConsentPanel therapy=therapy condition=condition.clone() status=status place="card"
+                        confirm_label="Confirm and add" on_confirm=on_confirm on_cancel=on_cancel
+                        heading_ref=panel_heading />
+                </Show>
+            </div>
         </div>
     }
     .into_any()

@@ -2,6 +2,7 @@
 
 use crate::clinical::catalog::{CostBand, Setting, Therapy};
 use crate::clinical::intake::Intake;
+use crate::clinical::progress::is_iso_date;
 use crate::clinical::ranking::{days_available, Ranked};
 use crate::clinical::screening::Status;
 
@@ -129,11 +130,11 @@ fn capitalise(s: &str) -> String {
 pub enum AddAction {
     /// Blocked: no add button at all.
     NotOffered,
-    /// Allowed: add straight away.
+    /// Allowed: "Add" opens the consent step.
     Add,
-    /// Caution: the note is shown above and the button says it was read.
+    /// Caution: the note is shown above, the button says it was read, and it opens the consent step.
     AddWithCare,
-    /// Clearance required: a confirm step says not to start before approval.
+    /// Clearance required: the consent step also says not to start before approval.
     ConfirmFirst,
 }
 
@@ -164,6 +165,47 @@ pub fn safety_heading(status: Status) -> &'static str {
         Status::ClearanceRequired => "Do not start until your clinician approves:",
         Status::Caution => "Please read before adding:",
         Status::Allowed => "No safety concerns found.",
+    }
+}
+
+/// Month names for [`date_words`].
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// An ISO date `YYYY-MM-DD` in words, "2 March 2026"; anything else is shown as it is.
+pub fn date_words(iso: &str) -> String {
+    if !is_iso_date(iso) {
+        return iso.to_string();
+    }
+    let month: usize = iso[5..7].parse().unwrap_or(1);
+    let day: u8 = iso[8..10].parse().unwrap_or(1);
+    format!("{day} {} {}", MONTHS[month - 1], &iso[..4])
+}
+
+/// The label of the consent checkbox.
+pub const CONSENT_CHECKBOX: &str = "I have read this and will discuss it with my clinician";
+
+/// Where a therapy stands with the consent step, for the plan and its print.
+pub fn consent_words(date: Option<&str>) -> String {
+    match date {
+        Some(d) => format!(
+            "Confirmed on {}: you read the details and will discuss it with your clinician.",
+            date_words(d)
+        ),
+        // Short, because it is printed under every unconfirmed therapy; the way to confirm follows it on screen.
+        None => "Not yet confirmed.".to_string(),
     }
 }
 
@@ -267,6 +309,18 @@ mod tests {
         assert_eq!(cost_words(t("turmeric")), "Low (up to about 30 a month)");
         assert!(provider_words(t("meditation")).contains("no practitioner"));
         assert!(provider_words(t("acupuncture")).starts_with("Licensed acupuncturist"));
+    }
+
+    #[test]
+    fn consent_dates_read_as_words() {
+        assert_eq!(date_words("2026-03-02"), "2 March 2026");
+        assert_eq!(date_words("2025-12-31"), "31 December 2025");
+        assert_eq!(date_words("soon"), "soon");
+        assert_eq!(
+            consent_words(Some("2026-01-15")),
+            "Confirmed on 15 January 2026: you read the details and will discuss it with your clinician."
+        );
+        assert_eq!(consent_words(None), "Not yet confirmed.");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The plan view (`#/plan`): the 12-week plan built from the person's choices, editable frequency and days,
 //! and everything a clinician needs on one or two printed pages.
 
+mod consent;
 pub mod model;
 mod schedule;
 mod sections;

@@ -1,10 +1,12 @@
 //! The week grid (days × entries; a list on small screens) and each therapy's course with its editable frequency and days.
 
+use super::consent::ConsentStatus;
 use super::model::{
     is_adjusted, item_summary, per_week_range, reset, set_per_week, toggle_day, week_grid,
 };
 use crate::clinical::catalog::catalog;
 use crate::clinical::plan::{Plan, PlanItem, WEEKDAYS};
+use crate::clinical::screening::Status;
 use crate::ui::components::status::{therapy_name, StatusPill};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -170,6 +172,7 @@ fn ItemRow(
             <p class="item-summary">{summary}</p>
             {course.map(|c| view! { <p class="course">"Usual course: " {c}</p> })}
             {note}
+            <ConsentStatus therapy=therapy status=status.unwrap_or(Status::Allowed) />
             <details class="adjust no-print">
                 <summary>{format!("Change days or frequency for {}", therapy.name)}</summary>
                 {frequency}

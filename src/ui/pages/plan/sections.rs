@@ -1,7 +1,9 @@
 //! The plan's text sections: conflicts, goals, reviews, safety notes, questions, care team, supplements,
 //! left-out choices, and time and cost (always with the cost note).
 
+use super::consent::ConsentStatus;
 use super::model::{cost_summary, time_summary};
+use crate::clinical::catalog::catalog;
 use crate::clinical::plan::Plan;
 use crate::clinical::screening::Status;
 use crate::ui::components::status::{status_label, therapy_name, StatusPill};
@@ -222,11 +224,18 @@ pub fn Supplements(
                             (_, true) => "You take this",
                             _ => "You chose this",
                         };
+                        // Only a supplement the person chose to add goes through the consent step.
+                        let consent = s
+                            .chosen
+                            .then(|| catalog().therapy(&s.supplement))
+                            .flatten()
+                            .map(|t| view! { <ConsentStatus therapy=t status=s.status /> });
                         view! {
                             <li data-supplement=s.supplement.clone()>
                                 <strong>{therapy_name(&s.supplement)}</strong> " (" {how} ") "
                                 <StatusPill status=s.status />
                                 <p>{s.advice.clone()}</p>
+                                {consent}
                             </li>
                         }
                     })
