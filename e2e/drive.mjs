@@ -1,10 +1,14 @@
 // Fills the intake wizard as a person would — by visible labels, legends and roles — from an intake object
 // shaped like RULES §1.1 (a scenario's `intake`). Questions the object leaves out (missing or null) are skipped.
 // Labels of catalog lists come from src/clinical/data/vocabulary.json, so a reworded label needs no change here.
+// A list left out but named in `unsure` (RULES §4.5) is answered with the step's "Not sure".
 //
 //   import { driveIntake } from './drive.mjs';
 //   const run = await driveIntake(page, scenario.intake);           // ends on #/screening
 //   run.visited  -> step slugs shown, in order;  run.stops -> [{ after, outcome }] when Next left early
+//   run.refused  -> [{ at, field }] when Next was refused for a required answer the intake leaves out (age, the
+//                   self-harm item: data from older backups or scenario files may lack them); the driver checked
+//                   the refusal and moved on by address, as a person could
 import { readFileSync } from 'node:fs';
 
 const VOCAB = JSON.parse(readFileSync(new URL('../src/clinical/data/vocabulary.json', import.meta.url), 'utf8'));
@@ -34,6 +38,16 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 
 const given = (v) => v !== undefined && v !== null;
 
+/** A list question's answer: the list when given, `'unsure'` when left out and named in `unsure`, else null. */
+const listOf = (i, key) => (given(i[key]) ? i[key] : i.unsure?.includes(key) ? 'unsure' : null);
+
+/** Answers the wizard requires beyond the safety step (RULES §4.1): the step, the field id its error links to,
+ *  and whether an intake gives the answer. */
+export const REQUIRED = {
+  pain: { field: 'age', given: (i) => given(i.age) },
+  mood: { field: 'self-harm', given: (i) => given(i.mood?.self_harm) },
+};
+
 /** The catalog label of an ID in one vocabulary list; throws on an unknown ID so a typo cannot pass. */
 export function label(list, id) {
   const term = VOCAB[list].find((t) => t.id === id);
@@ -43,9 +57,10 @@ export function label(list, id) {
 
 const group = (page, name) => page.getByRole('group', { name, exact: typeof name === 'string' });
 
-/** Ticks the named options of a checklist, or its "None" option for an empty list. */
+/** Ticks the named options of a checklist, its "None" option for an empty list, or "Not sure" for `'unsure'`. */
 async function tickList(page, legend, list, names, noneLabel) {
   const g = group(page, legend);
+  if (list === 'unsure') return g.getByRole('checkbox', { name: 'Not sure', exact: true }).check();
   if (list.length === 0) return g.getByRole('checkbox', { name: noneLabel, exact: true }).check();
   for (const id of list) await g.getByRole('checkbox', { name: label(names, id), exact: true }).check();
 }
@@ -80,11 +95,14 @@ const FILL = {
     await tickList(page, 'Is any of these true for you now?', i.symptoms, 'symptoms', 'None of these');
   },
   async health(page, i) {
-    if (given(i.conditions)) await tickList(page, 'Does any of these apply to you?', i.conditions, 'health', 'None of these');
+    const conditions = listOf(i, 'conditions');
+    if (conditions) await tickList(page, 'Does any of these apply to you?', conditions, 'health', 'None of these');
   },
   async medicines(page, i) {
-    if (given(i.medications)) await tickList(page, 'Do you take any of these medicines regularly?', i.medications, 'medications', 'None of these');
-    if (given(i.supplements)) await tickList(page, 'Do you already take any of these supplements or herbal remedies?', i.supplements, 'supplements', 'None of these');
+    const medications = listOf(i, 'medications');
+    const supplements = listOf(i, 'supplements');
+    if (medications) await tickList(page, 'Do you take any of these medicines regularly?', medications, 'medications', 'None of these');
+    if (supplements) await tickList(page, 'Do you already take any of these supplements or herbal remedies?', supplements, 'supplements', 'None of these');
   },
   async mood(page, i) {
     const phq = i.mood?.phq4 ?? {};
@@ -168,23 +186,49 @@ export async function pressNext(page, from) {
 }
 
 /**
+ * Presses Next on a step whose required `field` is left unanswered and checks the refusal: the wizard stays on the
+ * step and its error summary links to the field. Returns the summary's text.
+ */
+export async function expectRefused(page, slug, field) {
+  await page.getByRole('button', { name: /^Next/ }).click();
+  const summary = page.locator('#error-summary');
+  await summary.waitFor();
+  if ((await currentStep(page)) !== slug) throw new Error(`Next on "${slug}" was not refused without "${field}"`);
+  if ((await summary.locator(`a[href="#${field}"]`).count()) !== 1) {
+    throw new Error(`the error summary on "${slug}" does not link to #${field}: ${await summary.innerText()}`);
+  }
+  return summary.innerText();
+}
+
+/**
  * Fills every step from Welcome (or from the step on screen) and ends on the screening view.
  * When Next leaves early for the screening view (a red flag, crisis, under 18), that stop is recorded; with
  * `continueAfterStop` the remaining steps are then opened by address and filled too, so the final screening
- * sees the whole intake.
+ * sees the whole intake. A step whose required answer the intake leaves out is checked to refuse Next, then left by
+ * address for the next step (recorded in `refused`).
  */
 export async function driveIntake(page, intake, { continueAfterStop = false } = {}) {
   if (!(await currentStep(page))) await startIntake(page);
   const order = stepsFor(intake);
   const visited = [];
   const stops = [];
+  const refused = [];
   let slug = await currentStep(page);
   while (slug) {
     visited.push(slug);
     await FILL[slug](page, intake);
+    const rest = order.slice(order.indexOf(slug) + 1);
+    const required = REQUIRED[slug];
+    if (required && !required.given(intake)) {
+      await expectRefused(page, slug, required.field);
+      refused.push({ at: slug, field: required.field });
+      // Every step with a required answer has a later step (the last one is "practical").
+      slug = rest[0];
+      await openStep(page, slug);
+      continue;
+    }
     await pressNext(page, slug);
     const now = await currentStep(page);
-    const rest = order.slice(order.indexOf(slug) + 1);
     if (now) {
       slug = now;
       continue;
@@ -197,5 +241,5 @@ export async function driveIntake(page, intake, { continueAfterStop = false } = 
     slug = rest[0];
     await openStep(page, slug);
   }
-  return { visited, stops, outcome: await screeningOutcome(page) };
+  return { visited, stops, refused, outcome: await screeningOutcome(page) };
 }

@@ -286,7 +286,14 @@ test('every step has zero axe-core violations and no horizontal scroll at 360 px
           await page.getByRole('checkbox', { name: 'None of these', exact: true }).check();
         }
         if (slug === 'medicines') await page.getByLabel(/Look up a medicine/).fill('war');
-        if (slug === 'mood') await page.getByRole('group', { name: /nervous/ }).getByRole('radio', { name: 'Several days' }).check();
+        if (slug === 'mood') {
+          await page.getByRole('group', { name: /nervous/ }).getByRole('radio', { name: 'Several days' }).check();
+          await page.getByRole('button', { name: /^Next/ }).click();
+          await page.locator('#self-harm-error').waitFor();
+          await check('mood with its required error');
+          await page.getByRole('group', { name: /better off dead/ }).getByRole('radio', { name: 'Not at all' }).check();
+          await page.locator('#error-summary').waitFor({ state: 'detached' });
+        }
         if (slug === 'values') {
           await page.getByLabel('Your goals, up to three').fill('one\ntwo\nthree\nfour');
           await page.locator('#goals-error').waitFor();

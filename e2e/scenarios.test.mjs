@@ -3,13 +3,18 @@
 // Choose view (outcome "proceed") or in the screening view's per-therapy safety list (any other outcome).
 // Scenario expectations describe the whole intake; when the wizard stops early (a red flag, crisis, under 18),
 // the test checks that stop, then finishes the remaining steps by address so the final check sees every answer.
+// A scenario without an answer the wizard requires (age, the self-harm item: RULES §4.1 keeps such data valid)
+// must see Next refused on that step, with the error summary linking to the field; the driver then moves on by
+// address. On a "proceed" outcome, each expected notice is shown with its title from the rule book.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { useApp, openApp } from './harness.mjs';
-import { driveIntake, stepsFor } from './drive.mjs';
+import { driveIntake, stepsFor, REQUIRED } from './drive.mjs';
 
 const DIR = new URL('../tests/scenarios/', import.meta.url);
+const RULES = JSON.parse(readFileSync(new URL('../src/clinical/data/rules.json', import.meta.url), 'utf8'));
+const noticeTitle = (id) => RULES.notices.find((n) => n.id === id)?.title;
 const scenarios = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()
@@ -31,6 +36,12 @@ describe('scenarios through the wizard', { concurrency: 2 }, () => {
         const expected = s.expect.outcome;
         const order = stepsFor(s.intake);
 
+        // Next is refused exactly where a required answer is missing from the scenario, and nowhere else.
+        const missing = Object.entries(REQUIRED)
+          .filter(([slug, r]) => order.includes(slug) && !r.given(s.intake))
+          .map(([slug, r]) => ({ at: slug, field: r.field }));
+        assert.deepEqual(run.refused, missing, `${s.file}: steps where Next was refused for a missing required answer`);
+
         // A stop happens only for a reason the screening view names, and Next shows no later step.
         for (const stop of run.stops) {
           assert.notEqual(stop.outcome, 'proceed', `${s.file}: Next left "${stop.after}" for the screening view with outcome proceed`);
@@ -42,6 +53,15 @@ describe('scenarios through the wizard', { concurrency: 2 }, () => {
           assert.ok(run.stops.length > 0, `${s.file}: expected ${expected}, yet Next never left the wizard early`);
         }
         assert.equal(run.outcome, expected, `${s.file}: outcome`);
+
+        // Notices are shown on the proceed summary (a stop shows what to do now instead).
+        if (expected === 'proceed') {
+          for (const id of s.expect.notices ?? []) {
+            const notice = page.locator(`[data-notice="${id}"]`);
+            assert.equal(await notice.count(), 1, `${s.file}: notice ${id} shown once`);
+            assert.equal(await notice.locator('h3').innerText(), noticeTitle(id), `${s.file}: title of notice ${id}`);
+          }
+        }
 
         const therapies = Object.entries(s.expect.therapies ?? {});
         if (therapies.length) {

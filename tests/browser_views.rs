@@ -8,7 +8,9 @@ use mosaic::clinical::intake::Intake;
 use mosaic::clinical::plan::{build_plan, PlanSettings};
 use mosaic::clinical::ranking::rank;
 use mosaic::clinical::screening::screen;
+use mosaic::store::kiosk::KioskConfig;
 use mosaic::store::state::AppState;
+use mosaic::ui::kiosk::KioskCtx;
 use mosaic::ui::pages::{choose::ChooseView, plan::PlanView, screening::ScreeningView};
 use mosaic::ui::state::AppCtx;
 use std::cell::Cell;
@@ -41,6 +43,15 @@ fn mount<V: IntoView + 'static>(
     initial: AppState,
     view: fn() -> V,
 ) -> (web_sys::HtmlElement, AppCtx) {
+    mount_as(initial, None, view)
+}
+
+/// Like [`mount`], on a clinic kiosk with this front-desk wording when `front_desk` is given.
+fn mount_as<V: IntoView + 'static>(
+    initial: AppState,
+    front_desk: Option<&'static str>,
+    view: fn() -> V,
+) -> (web_sys::HtmlElement, AppCtx) {
     let container: web_sys::HtmlElement =
         document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
@@ -49,6 +60,14 @@ fn mount<V: IntoView + 'static>(
     let handle = leptos::mount::mount_to(container.clone(), move || {
         let ctx = AppCtx::new(initial);
         provide_context(ctx);
+        if let Some(text) = front_desk {
+            provide_context(KioskCtx {
+                config: RwSignal::new(KioskConfig {
+                    front_desk: text.to_string(),
+                    ..KioskConfig::default()
+                }),
+            });
+        }
         out.set(Some(ctx));
         view()
     });
@@ -169,7 +188,17 @@ async fn cards_follow_the_engines_ranking_and_blocked_ones_cannot_be_added() {
     assert!(text(&c, &format!("{massage} .card-action button")).contains("I have read the note"));
     click(&c, &format!("{massage} .card-action button"));
     leptos::task::tick().await;
+    assert!(
+        ctx.state.get_untracked().selected.is_empty(),
+        "the consent step comes first"
+    );
+    assert!(text(&c, &format!("{massage} .consent")).contains("bruising"));
+    click(&c, &format!("{massage} .consent input[type='checkbox']"));
+    leptos::task::tick().await;
+    click(&c, &format!("{massage} .consent button.primary"));
+    leptos::task::tick().await;
     assert_eq!(ctx.state.get_untracked().selected, vec!["massage"]);
+    assert!(ctx.state.get_untracked().consent("massage").is_some());
     assert!(text(&c, ".choices").contains("Massage"));
     c.remove();
 }
@@ -192,11 +221,17 @@ async fn clearance_needs_a_confirm_step_before_it_is_added() {
         ctx.state.get_untracked().selected.is_empty(),
         "not added yet"
     );
-    assert!(text(&c, &format!("{exercise} .add-confirm")).contains("until your clinician approves"));
-    click(&c, &format!("{exercise} .add-confirm button.primary"));
+    assert!(text(&c, &format!("{exercise} .consent")).contains("until your clinician approves"));
+    // The confirm button does nothing until the box is ticked.
+    click(&c, &format!("{exercise} .consent button.primary"));
+    leptos::task::tick().await;
+    assert!(ctx.state.get_untracked().selected.is_empty());
+    click(&c, &format!("{exercise} .consent input[type='checkbox']"));
+    leptos::task::tick().await;
+    click(&c, &format!("{exercise} .consent button.primary"));
     leptos::task::tick().await;
     assert_eq!(ctx.state.get_untracked().selected, vec!["exercise"]);
-    assert!(find(&c, &format!("{exercise} .add-confirm")).is_none());
+    assert!(find(&c, &format!("{exercise} .consent")).is_none());
     c.remove();
 }
 
@@ -257,5 +292,108 @@ async fn the_plan_explains_when_nothing_is_chosen() {
     leptos::task::tick().await;
     assert!(find(&c, ".week").is_none());
     assert!(find(&c, "a[href='#/choose']").is_some());
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unanswered_self_harm_item_shows_crisis_support_beside_its_notice_without_blocking() {
+    let json = PROCEED.replace(r#","self_harm":0"#, "");
+    assert_ne!(json, PROCEED);
+    let (c, ctx) = mount(state(&json, &[]), ScreeningView);
+    leptos::task::tick().await;
+    assert!(find(&c, "[data-outcome='proceed']").is_some());
+    assert_eq!(
+        text(&c, "[data-notice='self_harm_unknown'] h3"),
+        "The question about thoughts of self-harm was not answered"
+    );
+    let support = "[data-notice='self_harm_unknown'] .crisis-resources";
+    assert!(text(&c, support).contains("Contact your local emergency number now."));
+    assert!(text(&c, support).contains("call or text 988"));
+    assert!(!text(&c, "[data-outcome]").contains("No warning signs came up"));
+    assert!(
+        text(&c, ".lead").contains("Some safety answers are missing"),
+        "says what is missing instead"
+    );
+    assert!(
+        find(&c, "a[href='#/choose']").is_some(),
+        "the plan is not blocked"
+    );
+    ctx.update(|s| s.settings.crisis_line = "Lifeline 13 11 14".into());
+    leptos::task::tick().await;
+    assert!(text(&c, support).contains("Contact Lifeline 13 11 14 now."));
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn on_a_kiosk_the_front_desk_wording_comes_first_as_on_the_crisis_outcome() {
+    let unknown = PROCEED.replace(r#","self_harm":0"#, "");
+    let (c, _) = mount_as(
+        state(&unknown, &[]),
+        Some("Please tell reception now."),
+        ScreeningView,
+    );
+    leptos::task::tick().await;
+    let first = find(&c, "[data-notice='self_harm_unknown'] .crisis-resources p")
+        .expect("crisis support")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(first, "Please tell reception now.");
+    c.remove();
+
+    let crisis = PROCEED.replace(r#""self_harm":0"#, r#""self_harm":1"#);
+    let (c, _) = mount_as(
+        state(&crisis, &[]),
+        Some("Please tell reception now."),
+        ScreeningView,
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&c, ".callout.now .now-first"),
+        "Please tell reception now."
+    );
+    assert!(text(&c, ".callout.now").contains("call or text 988"));
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_rule_that_fired_through_an_implied_fact_says_why_and_there_is_a_link_to_the_rules() {
+    let json = PROCEED
+        .replace(r#""symptoms":[]"#, r#""symptoms":["pain_new_or_worse"]"#)
+        .replace(
+            r#""medications":[]"#,
+            r#""medications":["transplant_immunosuppressant"]"#,
+        );
+    let (c, _) = mount(state(&json, &[]), ScreeningView);
+    leptos::task::tick().await;
+    assert!(find(&c, "[data-outcome='urgent']").is_some());
+    assert_eq!(
+        text(
+            &c,
+            "details.safety-all [data-therapy='acupuncture'] .because"
+        ),
+        "This applies because you take a transplant medicine, which lowers the body's defences."
+    );
+    assert!(find(&c, "a[href='#/safety-rules']").is_some());
+    c.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unknown_conditions_lead_back_to_the_health_step() {
+    let json = PROCEED.replace(
+        r#""conditions":["bleeding_disorder"]"#,
+        r#""conditions":null"#,
+    );
+    let (c, _) = mount(state(&json, &[]), ScreeningView);
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&c, "[data-notice='conditions_unknown'] h3"),
+        "Your health conditions could not be checked"
+    );
+    assert!(find(
+        &c,
+        "[data-notice='conditions_unknown'] a[href='#/intake/health']"
+    )
+    .is_some());
+    assert!(!text(&c, "[data-outcome]").contains("No warning signs came up"));
     c.remove();
 }

@@ -53,6 +53,25 @@ pub fn distinct_sources(findings: &[Finding]) -> Vec<String> {
     out
 }
 
+/// Why a rule applies when it fired only through facts implied by other answers (RULES §4.2), as one
+/// sentence: "This applies because you take a transplant medicine, which lowers the body's defences."
+pub fn because_sentence(because: &[String]) -> Option<String> {
+    (!because.is_empty())
+        .then(|| format!("This applies because {}.", because.join(", and because ")))
+}
+
+/// A finding's message followed, when it applies through an implied fact, by the reason in words. The one
+/// place findings are worded, so every list (flags, therapies, supplements, cards) explains them alike.
+#[component]
+pub fn FindingText(
+    /// The finding to word.
+    finding: Finding,
+) -> impl IntoView {
+    let because =
+        because_sentence(&finding.because).map(|b| view! { " " <span class="because">{b}</span> });
+    view! { {finding.message} {because} }
+}
+
 /// A pill naming a status in words.
 #[component]
 pub fn StatusPill(
@@ -71,7 +90,7 @@ pub fn FindingList(
     let sources = distinct_sources(&findings);
     let items = findings
         .into_iter()
-        .map(|f| view! { <li>{f.message}</li> })
+        .map(|f| view! { <li><FindingText finding=f /></li> })
         .collect_view();
     let sources = sources
         .into_iter()
@@ -103,7 +122,7 @@ pub fn SafetyByTherapy(
                     .iter()
                     .map(|f| {
                         view! {
-                            <li>{f.message.clone()}<span class="source">" Source: "{f.source.clone()}</span></li>
+                            <li><FindingText finding=f.clone() /><span class="source">" Source: "{f.source.clone()}</span></li>
                         }
                     })
                     .collect_view();
@@ -168,5 +187,43 @@ mod tests {
             because: Vec::new(),
         };
         assert_eq!(distinct_sources(&[f("a"), f("b"), f("a")]), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn a_rule_that_fired_through_an_implied_fact_says_why() {
+        assert_eq!(
+            because_sentence(&[]),
+            None,
+            "answered directly: nothing to add"
+        );
+        assert_eq!(
+            because_sentence(&["you take a transplant medicine, which lowers the body's defences".into()]),
+            Some("This applies because you take a transplant medicine, which lowers the body's defences.".into())
+        );
+        assert_eq!(
+            because_sentence(&["you take diabetes medicines".into(), "you have a fever with your pain".into()]),
+            Some("This applies because you take diabetes medicines, and because you have a fever with your pain.".into())
+        );
+    }
+
+    #[test]
+    fn the_engine_gives_the_reason_for_a_transplant_medicine() {
+        let i = serde_json::from_str(
+            r#"{"age":50,"symptoms":["pain_new_or_worse"],"conditions":[],"medications":["transplant_immunosuppressant"]}"#,
+        )
+        .unwrap();
+        let s = crate::clinical::screening::screen(&i);
+        let acupuncture = s.therapy("acupuncture").unwrap();
+        let sentences: Vec<String> = acupuncture
+            .findings
+            .iter()
+            .filter_map(|f| because_sentence(&f.because))
+            .collect();
+        assert!(
+            sentences.contains(
+                &"This applies because you take a transplant medicine, which lowers the body's defences.".to_string()
+            ),
+            "{sentences:?}"
+        );
     }
 }

@@ -85,9 +85,13 @@ pub fn RadioGroup(
     /// Show the choices as a row of large buttons instead of a list.
     #[prop(optional)]
     chips: bool,
+    /// Validation message to show beside the group, if any (e.g. a required answer after Next).
+    #[prop(into, optional)]
+    error: Signal<Option<String>>,
 ) -> impl IntoView {
     let legend_id = format!("{name}-legend");
     let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
     let first_id = choices
         .first()
         .map(|c| format!("{name}-{}", c.value))
@@ -121,16 +125,32 @@ pub fn RadioGroup(
         })
         .collect_view();
     let clear_described = legend_id.clone();
-    let described = hint.is_some().then(|| hint_id.clone());
+    let has_hint = hint.is_some();
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let ids: Vec<&str> = [
+                has_hint.then_some(hint_id.as_str()),
+                error.with(Option::is_some).then_some(error_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
     view! {
         <fieldset
             class="question radio-group"
             class:chips=chips
+            class:has-error=move || error.with(Option::is_some)
             id=name.clone()
             aria-describedby=described
         >
             <legend id=legend_id>{legend}</legend>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            // Present only while there is a message: the floated legend is cleared by the element after it.
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone() role="alert">{e}</p> })}
             <ul class="options">{rows}</ul>
             <Show when=move || value.with(Option::is_some)>
                 <ClearAnswer described_by=clear_described.clone() first_id=first_id.clone() on_clear=move || on_change.run(None) />

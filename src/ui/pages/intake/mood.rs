@@ -1,6 +1,8 @@
 //! Step 5, mood: PHQ-4 (past 2 weeks, 0–3) and PHQ-9 item 9, asked directly with a word on why.
 
 use super::model::{digit_text, digit_value, mood_mut, phq4_mut, tidy};
+use super::shell::use_form;
+use super::validate;
 use crate::clinical::intake::Phq4;
 use crate::ui::state::{use_app, AppCtx};
 use crate::ui::widgets::radio::{Choice, RadioGroup};
@@ -71,7 +73,11 @@ fn phq_item(app: AppCtx, (get, set, name, text): Phq4Item) -> impl IntoView {
 
 /// PHQ-9 item 9, asked directly (also offered on the screening view when the flow stopped before the mood step).
 #[component]
-pub fn SelfHarmQuestion() -> impl IntoView {
+pub fn SelfHarmQuestion(
+    /// The wizard's "needs an answer" message; the screening view asks without one.
+    #[prop(into, optional)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let app = use_app();
     let self_harm =
         Signal::derive(move || digit_text(app.with_intake(|i| i.mood.and_then(|m| m.self_harm))));
@@ -89,6 +95,7 @@ pub fn SelfHarmQuestion() -> impl IntoView {
             value=self_harm
             on_change=on_self_harm
             chips=true
+            error=error
         />
     }
 }
@@ -97,6 +104,11 @@ pub fn SelfHarmQuestion() -> impl IntoView {
 #[component]
 pub fn MoodStep() -> impl IntoView {
     let app = use_app();
+    let form = use_form();
+    // Required (RULES §4.1), like the red-flag step: Next is refused until it is answered.
+    let self_harm_error = form.required("self-harm", move || {
+        validate::self_harm(app.with_intake(|i| i.mood.and_then(|m| m.self_harm)))
+    });
     view! {
         <p class="lead">"Living with pain often affects mood and sleep. These short questions help us suggest the right support."</p>
         <fieldset class="question-group">
@@ -106,9 +118,13 @@ pub fn MoodStep() -> impl IntoView {
         <div class="gentle">
             <p>
                 "The next question is one we ask everyone, because long-term pain can be very hard to live with, and help is there. "
-                "If your answer is anything other than \u{201c}Not at all\u{201d}, Next will show you where to find support today."
+                "If your answer is anything other than \u{201c}Not at all\u{201d}, Next will show you where to find support today. "
+                "This question needs an answer."
             </p>
-            <SelfHarmQuestion />
+            <SelfHarmQuestion error=self_harm_error />
         </div>
+        <p class="credit">
+            "PHQ-4: Copyright \u{a9} Pfizer Inc. No permission required to reproduce, translate, display or distribute."
+        </p>
     }
 }

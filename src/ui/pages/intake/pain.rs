@@ -40,7 +40,10 @@ pub fn PainStep() -> impl IntoView {
     let form = use_form();
 
     let age_text = RwSignal::new(app.state.with_untracked(|s| number_text(s.intake.age)));
-    let age_error = form.check("age", move || validate::age(&age_text.get()).err());
+    let age_format = form.check("age", move || validate::age(&age_text.get()).err());
+    // Required (RULES §4.1): complains only after Next, and never at the same time as a format message.
+    let age_missing = form.required("age", move || validate::age_required(&age_text.get()));
+    let age_error = Signal::derive(move || age_format.get().or_else(|| age_missing.get()));
     let on_age = move |t: String| {
         if let Ok(v) = validate::age(&t) {
             app.update_intake(|i| i.age = v);
@@ -82,12 +85,12 @@ pub fn PainStep() -> impl IntoView {
         <p class="lead">"A few questions about your pain, so the plan fits you."</p>
         <p class="skip-note">
             "You can skip any question you\u{2019}d rather not answer; we\u{2019}ll treat it as unknown, never as \u{2018}no\u{2019}. "
-            "Only the safety questions on the next page need an answer."
+            "Only your age, the safety questions on the next page and one question about your mood need an answer."
         </p>
         <TextField
             id="age"
             label="How old are you?"
-            hint="In whole years. Mosaic is made for adults (18 and over)."
+            hint="In whole years. Mosaic is made for adults (18 and over). This question needs an answer."
             value=age_text
             on_input=on_age
             error=age_error

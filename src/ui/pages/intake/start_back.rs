@@ -70,6 +70,10 @@ pub fn StartBackStep() -> impl IntoView {
             on_change=on_bothersome
             chips=true
         />
-        <p class="credit">"Keele STarT Back Screening Tool \u{a9} Keele University, used unchanged for non-commercial purposes."</p>
+        // The licence asks that the copyright and funding statement stay with the tool (SOURCES §3.4).
+        <p class="credit">
+            "Keele STarT Back Screening Tool \u{a9} Keele University. Its development was part funded by Arthritis Research UK. "
+            "No licence is required for non-commercial use."
+        </p>
     }
 }

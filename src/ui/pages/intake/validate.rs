@@ -42,6 +42,15 @@ pub fn age(text: &str) -> Result<Option<u16>, String> {
     }
 }
 
+/// Age is required in the wizard (RULES §4.1): some safety rules depend on it. `text` is what was typed; a
+/// malformed entry is left to [`age`], so only an empty field gets this message.
+pub fn age_required(text: &str) -> Option<String> {
+    text.trim().is_empty().then(|| {
+        "Please enter your age in whole years before going on. Some safety checks depend on it."
+            .to_string()
+    })
+}
+
 /// Whether a stored age is below the adult age this tool is for.
 pub fn is_minor(age: Option<u16>) -> bool {
     age.is_some_and(|a| a < ADULT_AGE)
@@ -165,6 +174,14 @@ pub fn free_text(text: &str) -> Option<String> {
 pub fn safety(answer: &ListAnswer) -> Option<String> {
     (!answer.is_answered()).then(|| {
         "Please answer this before going on: tick each one that is true for you, or tick \u{201c}None of these\u{201d}."
+            .to_string()
+    })
+}
+
+/// The self-harm question (PHQ-9 item 9) is required in the wizard (RULES §4.1): any answer, "Not at all" included.
+pub fn self_harm(answer: Option<u8>) -> Option<String> {
+    answer.is_none().then(|| {
+        "Please answer the question about thoughts of being better off dead or of hurting yourself before going on. \u{201c}Not at all\u{201d} is an answer too."
             .to_string()
     })
 }

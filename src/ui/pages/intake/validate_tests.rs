@@ -94,3 +94,35 @@ fn safety_needs_an_answer_and_none_counts() {
     assert_eq!(safety(&ListAnswer::Chosen(vec![])), None);
     assert_eq!(safety(&ListAnswer::Chosen(vec!["fainting".into()])), None);
 }
+
+#[test]
+fn age_is_required_only_when_nothing_was_typed() {
+    assert_eq!(
+        age_required(""),
+        Some(
+            "Please enter your age in whole years before going on. Some safety checks depend on it."
+                .to_string()
+        )
+    );
+    assert!(age_required("   ").is_some(), "spaces are not an age");
+    assert_eq!(age_required("45"), None);
+    assert_eq!(age_required("17"), None, "a minor has answered");
+    assert_eq!(
+        age_required("forty"),
+        None,
+        "a malformed age gets the format message from `age`, not a second one"
+    );
+}
+
+#[test]
+fn the_self_harm_item_needs_an_answer_and_not_at_all_counts() {
+    let e = self_harm(None).expect("not answered is refused");
+    assert!(e.contains("before going on"), "{e}");
+    assert!(
+        e.contains("\u{201c}Not at all\u{201d} is an answer too"),
+        "{e}"
+    );
+    for answered in 0..=3 {
+        assert_eq!(self_harm(Some(answered)), None, "{answered}");
+    }
+}

@@ -6,7 +6,7 @@ pub mod model;
 use crate::clinical::intake::Intake;
 use crate::clinical::screening::{Alert, Finding, Notice, Outcome, Screening};
 use crate::ui::components::status::{
-    outcome_id, therapy_name, FindingList, SafetyByTherapy, StatusPill,
+    outcome_id, therapy_name, FindingList, FindingText, SafetyByTherapy, StatusPill,
 };
 use crate::ui::kiosk::use_kiosk;
 use crate::ui::pages::intake::mood::SelfHarmQuestion;
@@ -14,8 +14,12 @@ use crate::ui::route::{Route, Step};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use model::{
-    change_step, crisis_line, group_flags, heading, notice_title, score_lines, status_counts,
+    change_step, crisis_line, group_flags, heading, notice_title, safety_answers_missing,
+    score_lines, status_counts,
 };
+
+/// Where "How Mosaic checks safety" lives: the rule book in words.
+const SAFETY_RULES_HREF: &str = "#/safety-rules";
 
 /// The screening view.
 #[component]
@@ -27,7 +31,13 @@ pub fn ScreeningView() -> impl IntoView {
         let s = app.screening.get();
         let outcome = s.outcome;
         let body = if outcome == Outcome::Proceed {
-            view! { <ProceedSummary screening=s.clone() empty=empty.get() /> }.into_any()
+            let (missing, symptoms_missing) =
+                app.with_intake(|i| (safety_answers_missing(&s, i), i.symptoms.is_none()));
+            view! {
+                <ProceedSummary screening=s.clone() empty=empty.get() missing=missing
+                    symptoms_missing=symptoms_missing line=crisis.get() />
+            }
+            .into_any()
         } else {
             view! { <StopNow screening=s.clone() line=crisis.get() /> }.into_any()
         };
@@ -47,8 +57,38 @@ pub fn ScreeningView() -> impl IntoView {
                     </section>
                 })}
                 <SafetyByTherapy therapies=s.therapies.clone() />
+                <p class="safety-rules-link">
+                    <a href=SAFETY_RULES_HREF>"How Mosaic checks safety"</a>
+                    " \u{2014} every safety rule in plain words, with its source."
+                </p>
             </section>
         }
+    }
+}
+
+/// The clinic's front-desk instruction, in kiosk mode only (RELIABILITY §3, SOURCES §3.3).
+fn front_desk() -> Option<String> {
+    use_kiosk().map(|k| {
+        k.config
+            .with_untracked(|c| c.front_desk_or_default().to_string())
+    })
+}
+
+/// Where to find support now: in kiosk mode the clinic's front-desk instruction first, then the configured crisis
+/// line (or the local emergency number), 988 in the US, and the emergency number if the person might act. Shown by
+/// the crisis outcome and beside the `self_harm_unknown` notice, so both always say the same.
+#[component]
+fn CrisisResources(
+    /// The crisis line configured in settings (may be empty).
+    line: String,
+) -> impl IntoView {
+    let clinic =
+        front_desk().map(|text| view! { <p class="now-first clinic"><strong>{text}</strong></p> });
+    view! {
+        {clinic}
+        <p class="now-first"><strong>"Contact " {crisis_line(&line)} " now."</strong></p>
+        <p>"In the US, call or text " <strong>"988"</strong> " (Suicide & Crisis Lifeline), any time of day."</p>
+        <p>"If you might act on these thoughts, call your local emergency number. You do not have to go through this alone."</p>
     }
 }
 
@@ -61,13 +101,11 @@ fn StopNow(
     line: String,
 ) -> impl IntoView {
     let outcome = screening.outcome;
-    // On a clinic kiosk the clinic's own instruction comes first (RELIABILITY §3, SOURCES §3.3).
-    let front_desk = use_kiosk().map(|k| {
-        k.config
-            .with_untracked(|c| c.front_desk_or_default().to_string())
-    });
-    let clinic =
-        front_desk.map(|text| view! { <p class="now-first clinic"><strong>{text}</strong></p> });
+    // On a clinic kiosk the clinic's own instruction comes first (crisis support shows it itself).
+    let clinic = (outcome != Outcome::Crisis)
+        .then(front_desk)
+        .flatten()
+        .map(|text| view! { <p class="now-first clinic"><strong>{text}</strong></p> });
     let now = match outcome {
         Outcome::Emergency => view! {
             <p class="now-first"><strong>"Call your local emergency number now"</strong>
@@ -75,12 +113,7 @@ fn StopNow(
             <p>"Do not start any new therapy. If you are not alone, ask someone to stay with you."</p>
         }
         .into_any(),
-        Outcome::Crisis => view! {
-            <p class="now-first"><strong>"Contact " {crisis_line(&line)} " now."</strong></p>
-            <p>"In the US, call or text " <strong>"988"</strong> " (Suicide & Crisis Lifeline), any time of day."</p>
-            <p>"If you might act on these thoughts, call your local emergency number. You do not have to go through this alone."</p>
-        }
-        .into_any(),
+        Outcome::Crisis => view! { <CrisisResources line=line /> }.into_any(),
         Outcome::Urgent => view! {
             <p class="now-first"><strong>"Contact a clinician within a day or two — today if you can."</strong></p>
             <p>"Do not start a new therapy until you have been seen. If things suddenly get worse, call your local emergency number."</p>
@@ -128,7 +161,7 @@ fn StopNow(
 fn reason_item(f: Finding) -> impl IntoView {
     view! {
         <li data-rule=f.rule.clone()>
-            <p>{f.message}</p>
+            <p><FindingText finding=f.clone() /></p>
             <details class="sources">
                 <summary>"Source"</summary>
                 <p>{f.source}</p>
@@ -144,6 +177,12 @@ fn ProceedSummary(
     screening: Screening,
     /// Whether nothing has been answered yet.
     empty: bool,
+    /// Whether any safety answer is unknown (see [`model::safety_answers_missing`]).
+    missing: bool,
+    /// Whether the red-flag questions were never answered.
+    symptoms_missing: bool,
+    /// The crisis line configured in settings (may be empty), for the `self_harm_unknown` notice.
+    line: String,
 ) -> impl IntoView {
     if empty {
         return view! {
@@ -154,7 +193,8 @@ fn ProceedSummary(
         }
         .into_any();
     }
-    let notices = (!screening.notices.is_empty()).then(|| notices_section(&screening.notices));
+    let notices =
+        (!screening.notices.is_empty()).then(|| notices_section(&screening.notices, &line));
     let alerts = (!screening.alerts.is_empty()).then(|| alerts_section(&screening.alerts));
     let scores = score_lines(&screening.scores)
         .into_iter()
@@ -172,8 +212,34 @@ fn ProceedSummary(
         .into_iter()
         .map(|(s, n)| view! { <li><span class="tally-n">{n}</span> <StatusPill status=s /></li> })
         .collect_view();
+    // Never "no warning signs" while a safety answer is unknown: an unasked question cannot rule anything out.
+    let lead = if missing {
+        view! {
+            <p class="lead missing-answers">
+                <strong>"Some safety answers are missing."</strong>
+                " Mosaic could only check the answers you gave, so a warning sign or a reason to avoid a therapy may not have shown up. "
+                "Each missing answer is listed below with what it means for you."
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="lead">"No warning signs came up that need care first. Here is what we found; next you can choose therapies."</p>
+        }
+        .into_any()
+    };
+    let symptoms = symptoms_missing.then(|| {
+        view! {
+            <div class="callout caution-box" role="note" aria-labelledby="symptoms-missing-heading">
+                <h2 id="symptoms-missing-heading">"The safety questions were not answered"</h2>
+                <p>"Without them Mosaic cannot tell whether a symptom needs a doctor before any new therapy."</p>
+                <p><a href=Route::Intake(Step::Safety).href()>"Answer the safety questions"</a></p>
+            </div>
+        }
+    });
     view! {
-        <p class="lead">"No warning signs came up that need care first. Here is what we found; next you can choose therapies."</p>
+        {lead}
+        {symptoms}
         {notices}
         {alerts}
         <section aria-labelledby="scores-heading">
@@ -193,8 +259,28 @@ fn ProceedSummary(
     .into_any()
 }
 
-/// The notices, each with a title, its message and its source.
-fn notices_section(notices: &[Notice]) -> impl IntoView {
+/// What a notice offers beside its message: crisis support for an unanswered self-harm question (RULES §4.1),
+/// the way back to the health questions when they were not answered.
+fn notice_extra(id: &str, line: &str) -> Option<AnyView> {
+    match id {
+        "self_harm_unknown" => Some(
+            view! {
+                <div class="crisis-resources" role="note" aria-label="Where to find support now">
+                    <CrisisResources line=line.to_string() />
+                </div>
+            }
+            .into_any(),
+        ),
+        "conditions_unknown" => Some(
+            view! { <p><a href=Route::Intake(Step::Health).href()>"Answer the health questions"</a></p> }
+                .into_any(),
+        ),
+        _ => None,
+    }
+}
+
+/// The notices, each with a title from the rule book, its message, anything it offers and its source.
+fn notices_section(notices: &[Notice], line: &str) -> impl IntoView {
     let items = notices
         .iter()
         .map(|n| {
@@ -202,6 +288,7 @@ fn notices_section(notices: &[Notice]) -> impl IntoView {
                 <li class="notice" data-notice=n.id.clone()>
                     <h3>{notice_title(&n.id)}</h3>
                     <p>{n.finding.message.clone()}</p>
+                    {notice_extra(&n.id, line)}
                     <details class="sources">
                         <summary>"Source"</summary>
                         <p>{n.finding.source.clone()}</p>

@@ -1,7 +1,9 @@
 //! What the screening view says, computed from a [`Screening`] by plain functions (tested natively).
 
+use crate::clinical::intake::Intake;
+use crate::clinical::rules::rule_book;
 use crate::clinical::scores::{Phq4Band, Phq4Score, Risk, Scores, StartBackScore};
-use crate::clinical::screening::{Finding, Flag, Outcome, Status, TherapyStatus};
+use crate::clinical::screening::{Finding, Flag, Outcome, Screening, Status, TherapyStatus};
 use crate::ui::route::Step;
 
 /// The view's heading for an outcome.
@@ -46,16 +48,32 @@ pub fn group_flags(flags: &[Flag]) -> Vec<(String, Vec<Finding>)> {
     out
 }
 
-/// A short title for a notice (the rule's message is shown under it).
+/// A notice's title, from the rule book's data (the rule's message is shown under it).
 pub fn notice_title(id: &str) -> &'static str {
-    match id {
-        "not_chronic" => "Mosaic is made for chronic pain",
-        "depression_screen_positive" => "Talk to your clinician about your mood",
-        "anxiety_screen_positive" => "Talk to your clinician about worry and nerves",
-        "start_back_high" => "Your back pain is weighing heavily on you",
-        "medications_unknown" => "Medicine interactions could not be checked",
-        _ => "Worth knowing",
-    }
+    rule_book()
+        .notices
+        .iter()
+        .find(|n| n.id == id)
+        .map_or("Worth knowing", |n| n.title)
+}
+
+/// The notices raised when a safety question was left unanswered (RULES §4.1, and `medications_unknown`).
+pub const SAFETY_UNKNOWN_NOTICES: [&str; 5] = [
+    "conditions_unknown",
+    "medications_unknown",
+    "supplements_unknown",
+    "age_unknown",
+    "self_harm_unknown",
+];
+
+/// Whether any safety answer is unknown: one of [`SAFETY_UNKNOWN_NOTICES`] was raised, or the red-flag
+/// questions were never answered (no notice exists for those: the wizard never lets them be skipped). While
+/// this holds, the view must not say that no warning signs came up.
+pub fn safety_answers_missing(screening: &Screening, intake: &Intake) -> bool {
+    intake.symptoms.is_none()
+        || SAFETY_UNKNOWN_NOTICES
+            .iter()
+            .any(|id| screening.has_notice(id))
 }
 
 /// One score in plain words.
@@ -227,16 +245,57 @@ mod tests {
     }
 
     #[test]
-    fn every_notice_has_its_own_title() {
-        for id in [
-            "not_chronic",
-            "depression_screen_positive",
-            "anxiety_screen_positive",
-            "start_back_high",
-            "medications_unknown",
-        ] {
-            assert_ne!(notice_title(id), "Worth knowing", "{id}");
+    fn a_notice_shows_the_title_from_its_data() {
+        assert_eq!(
+            notice_title("conditions_unknown"),
+            "Your health conditions could not be checked"
+        );
+        assert_eq!(
+            notice_title("not_chronic"),
+            "Mosaic is made for chronic pain"
+        );
+        assert_eq!(notice_title("no_such_notice"), "Worth knowing");
+        for n in rule_book().notices {
+            assert_ne!(notice_title(n.id), "Worth knowing", "{}", n.id);
         }
+    }
+
+    /// Everything answered, nothing flagged: the baseline the next tests take one answer away from.
+    const COMPLETE: &str = r#"{"age":52,"pain":{"primary":"neck","duration_months":14},
+        "mood":{"self_harm":0},"symptoms":[],"conditions":[],"medications":[],"supplements":[]}"#;
+
+    fn missing(json: &str) -> bool {
+        let i = intake(json);
+        safety_answers_missing(&screen(&i), &i)
+    }
+
+    #[test]
+    fn no_safety_answer_is_missing_when_all_are_given() {
+        assert!(!missing(COMPLETE));
+    }
+
+    #[test]
+    fn each_unknown_safety_answer_counts_as_missing() {
+        for (answer, unknown) in [
+            (r#""conditions":[]"#, r#""conditions":null"#),
+            (r#""medications":[]"#, r#""medications":null"#),
+            (r#""supplements":[]"#, r#""supplements":null"#),
+            (r#""age":52"#, r#""age":null"#),
+            (r#""mood":{"self_harm":0}"#, r#""mood":{}"#),
+            (r#""symptoms":[]"#, r#""symptoms":null"#),
+        ] {
+            assert!(COMPLETE.contains(answer), "{answer}");
+            assert!(missing(&COMPLETE.replace(answer, unknown)), "{unknown}");
+        }
+    }
+
+    #[test]
+    fn other_notices_do_not_count_as_missing_safety_answers() {
+        let short = COMPLETE.replace(r#""duration_months":14"#, r#""duration_months":1"#);
+        let i = intake(&short);
+        let s = screen(&i);
+        assert!(s.has_notice("not_chronic"));
+        assert!(!safety_answers_missing(&s, &i));
     }
 
     #[test]
