@@ -8,6 +8,7 @@ pub mod intake;
 pub mod plan;
 pub mod progress;
 pub mod ranking;
+pub mod rule_text;
 pub mod rules;
 pub mod scores;
 pub mod screening;

@@ -5,6 +5,7 @@ pub mod intake;
 pub mod not_found;
 pub mod on_demand;
 pub mod plan;
+pub mod safety_rules;
 pub mod screening;
 pub mod settings;
 pub mod shared;

@@ -100,6 +100,14 @@ pub fn SettingsView() -> impl IntoView {
                 </div>
             </section>
 
+            <section class="card" aria-labelledby="rules-heading">
+                <h2 id="rules-heading">"Safety rules"</h2>
+                <p>
+                    "Every rule Mosaic uses to check safety, in plain words and with its source: "
+                    <a href="#/safety-rules">"How Mosaic checks safety"</a>
+                </p>
+            </section>
+
             <KioskSetup />
 
             <section class="card danger-zone" aria-labelledby="delete-heading">

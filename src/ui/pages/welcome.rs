@@ -35,7 +35,10 @@ pub fn Welcome() -> impl IntoView {
                     <h2 id="what-it-does">"What Mosaic does"</h2>
                     <ul>
                         <li>"Asks about your pain, your health, your medicines and what matters to you."</li>
-                        <li>"Checks every therapy against your answers and tells you why something needs care or is not safe for you."</li>
+                        <li>
+                            "Checks every therapy against your answers and tells you why something needs care or is not safe for you. "
+                            <a href="#/safety-rules">"See how Mosaic checks safety"</a>
+                        </li>
                         <li>"Shows what the research says for your kind of pain, honestly."</li>
                         <li>"Builds a 12-week plan that fits your time and budget, to print or share with your clinicians."</li>
                     </ul>
