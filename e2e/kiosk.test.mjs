@@ -1,5 +1,6 @@
-// Kiosk mode end to end (RELIABILITY §6 tests 18–24): memory-only sessions, wipe on Finish and on idle, no
-// leakage through storage, history or Back, staff exit behind a long press and a PIN.
+// Kiosk mode end to end (RELIABILITY §6 tests 18–24): memory-only sessions, wipe on Finish, on idle and on any way
+// back to the start, no leakage through storage, history or Back, in-page links, staff exit behind a long press and
+// a PIN with a growing lockout. The launch address is tested in kiosk-launch.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, axe } from './harness.mjs';
@@ -15,7 +16,7 @@ async function kioskContext({ idle = 120, clock = false } = {}) {
   const page = await context.newPage();
   if (clock) await page.clock.install();
   await page.goto(`${env.site.url}#/settings`);
-  await page.getByLabel('Staff PIN (4 to 12 digits)').fill(PIN);
+  await page.getByLabel('Staff PIN (6 to 12 digits)').fill(PIN);
   await page.getByLabel('Staff PIN again').fill(PIN);
   await page.getByLabel('Idle time before the countdown (seconds)').fill(String(idle));
   await page.getByLabel(/What patients should do in a crisis/).fill('Please tell the front desk now.');
@@ -51,6 +52,15 @@ async function residue(page) {
   }, S);
 }
 
+/** Presses and holds the logo until the staff PIN dialog opens (with an installed clock, runs it past 2 s). */
+async function longPressLogo(page, { clock = false } = {}) {
+  await page.getByRole('link', { name: 'Mosaic home' }).hover();
+  await page.mouse.down();
+  if (clock) await page.clock.runFor(2_100);
+  await page.getByLabel('Staff PIN').waitFor({ timeout: 5000 });
+  await page.mouse.up();
+}
+
 async function startSession(page) {
   await page.getByRole('link', { name: 'Start' }).click();
   await page.locator('section.wizard[data-step="pain"]').waitFor();
@@ -69,7 +79,15 @@ test('a full kiosk session leaves nothing behind after Finish, and Back shows no
     try {
       await driveIntake(page, patientIntake);
       await page.getByRole('link', { name: 'Choose therapies' }).click();
-      await page.locator('[data-therapy="exercise"]').first().getByRole('button').first().click();
+      const exercise = page.locator('[data-therapy="exercise"]').first();
+      await exercise.locator('.card-action > button').click();
+      // Adding goes through the consent step when the card has one (it renders synchronously on the click).
+      const consent = exercise.getByLabel('I have read this and will discuss it with my clinician');
+      if (await consent.count()) {
+        await consent.check();
+        await exercise.getByRole('button', { name: /^Confirm and add/ }).click();
+      }
+      await page.locator('[data-therapy="exercise"][data-selected="true"]').first().waitFor();
       await page.getByRole('link', { name: /Build my plan/ }).first().click();
       await page.waitForURL(/#\/plan/);
       const during = await residue(page);
@@ -91,7 +109,7 @@ test('a full kiosk session leaves nothing behind after Finish, and Back shows no
     assert.equal(afterFinish.cookies, '');
     assert.deepEqual(afterFinish.dbs, []);
     assert.equal(afterFinish.sentinelInPage, false);
-    assert.equal(afterFinish.hash, '');
+    assert.match(afterFinish.hash, /^#\/kiosk\/[A-Za-z0-9_-]+$/, 'back at the launch address, which holds only the configuration');
     assert.equal(afterFinish.search, '');
     // Back leaves the kiosk page entirely (nothing of the session was ever a history entry).
     const shows = () => page.evaluate((s) => (document.body?.innerText || '').includes(s), S);
@@ -160,7 +178,7 @@ test('a tablet that sleeps past the deadline resets before showing anything', as
   }
 });
 
-test('staff exit: long press plus PIN; five wrong PINs lock it; Tab never reaches a staff control', async () => {
+test('staff exit: long press plus PIN; Tab never reaches a staff control; a 4-digit PIN is refused', async () => {
   const { context, page } = await kioskContext();
   try {
     await startSession(page);
@@ -171,39 +189,115 @@ test('staff exit: long press plus PIN; five wrong PINs lock it; Tab never reache
     }
     assert.equal(await page.locator('#staff-pin').count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Settings' }).count(), 0, 'no Settings link for patients');
-    const logo = page.getByRole('link', { name: 'Mosaic home' });
-    await logo.hover();
-    await page.mouse.down();
-    await page.waitForTimeout(2300);
-    await page.mouse.up();
-    await page.getByLabel('Staff PIN').waitFor();
+    await longPressLogo(page);
     assert.deepEqual(await axe(page), [], 'PIN dialog is accessible');
-    for (let i = 0; i < 5; i++) {
-      await page.getByLabel('Staff PIN').fill('0000');
-      await page.getByRole('button', { name: 'Unlock' }).click();
-      await page.getByRole('alert').filter({ hasText: i < 4 ? 'not right' : 'locked' }).waitFor();
-    }
     const record = await page.evaluate(() => localStorage.getItem('mosaic/kiosk'));
     assert.ok(!record.includes(PIN), 'the PIN is not stored in plain text');
     await page.getByLabel('Staff PIN').fill(PIN);
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByRole('alert').filter({ hasText: /Try again in \d+ seconds/ }).waitFor();
-    await page.evaluate(() => {
-      const c = JSON.parse(localStorage.getItem('mosaic/kiosk'));
-      c.locked_until = 0;
-      localStorage.setItem('mosaic/kiosk', JSON.stringify(c));
-    });
-    // The lock is read from the page's copy; reload to pick up the cleared lock as a later visit would.
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: /while you wait/ }).waitFor();
-    await logo.hover();
-    await page.mouse.down();
-    await page.waitForTimeout(2300);
-    await page.mouse.up();
-    await page.getByLabel('Staff PIN').fill(PIN);
-    await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('button', { name: 'Turn kiosk mode off' }).click();
     await page.getByRole('link', { name: /Start planning|Continue/ }).waitFor();
+    await page.goto(`${env.site.url}#/settings`);
+    await page.getByLabel('Staff PIN (6 to 12 digits)').fill('2468');
+    await page.getByLabel('Staff PIN again').fill('2468');
+    await page.getByRole('button', { name: 'Turn on kiosk mode' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The PIN must be 6 to 12 digits.' }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('PIN lockout: a minute after 5 wrong PINs, then doubling; waiting does not reset it, a reload or a clock change does not end it', async () => {
+  const { context, page } = await kioskContext({ clock: true });
+  const unlockWith = async (pin) => {
+    await page.getByLabel('Staff PIN').fill(pin);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+  };
+  const alertText = (text) => page.getByRole('alert').filter({ hasText: text });
+  try {
+    await longPressLogo(page, { clock: true });
+    for (let i = 0; i < 5; i++) {
+      await unlockWith('000000');
+      await alertText(i < 4 ? 'That PIN is not right.' : 'The staff exit is locked for 60 seconds.').waitFor();
+    }
+    await unlockWith(PIN);
+    await alertText(/Try again in (60|59) seconds/).waitFor();
+    // Moving the wall clock two hours ahead does not open the lock.
+    const wall = await page.evaluate(() => Date.now());
+    await page.clock.setSystemTime(wall + 2 * 3_600_000);
+    await unlockWith(PIN);
+    await alertText(/Try again in (60|59|58|57|56|55) seconds/).waitFor();
+    // After the real minute: a wrong PIN (the sixth) locks it again, for twice as long.
+    await page.clock.fastForward(61_000);
+    await unlockWith('000000');
+    await alertText('The staff exit is locked for 120 seconds.').waitFor();
+    // A reload keeps the lock.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /while you wait/ }).waitFor();
+    await longPressLogo(page, { clock: true });
+    await unlockWith(PIN);
+    const locked = alertText(/Try again in \d+ seconds/);
+    await locked.waitFor();
+    const left = Number((await locked.innerText()).match(/in (\d+) seconds/)[1]);
+    assert.ok(left > 100 && left <= 120, `${left} s left after the reload`);
+    // The real expiry: after the two minutes the right PIN opens the staff panel.
+    await page.clock.fastForward(121_000);
+    await unlockWith(PIN);
+    await page.getByRole('button', { name: 'Turn kiosk mode off' }).waitFor();
+    const record = await page.evaluate(() => JSON.parse(localStorage.getItem('mosaic/kiosk')));
+    assert.equal(record.failed_attempts, 0, 'the right PIN resets the count');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the logo, "Go to the start" and any other way back to the start end the session like Finish', async () => {
+  const { context, page } = await kioskContext();
+  try {
+    await startSession(page);
+    for (const way of ['logo', 'go to the start', 'a shared-plan address']) {
+      await page.getByLabel('How old are you?').fill('61');
+      if (way === 'logo') {
+        await page.getByRole('link', { name: 'Mosaic home' }).click();
+      } else if (way === 'a shared-plan address') {
+        // A kiosk opens no shared plans: such an address shows the start screen, so it too begins afresh.
+        await page.evaluate(() => location.replace('#/shared/AAAA'));
+      } else {
+        await page.evaluate(() => location.replace('#/no-such-page'));
+        await page.getByRole('heading', { level: 1, name: "We couldn't find that page" }).waitFor();
+        await page.getByRole('link', { name: 'Go to the start' }).click();
+      }
+      await page.getByRole('heading', { level: 1, name: /while you wait/ }).waitFor();
+      // A fresh page: the form the previous patient filled is gone from the DOM, not just hidden.
+      assert.equal(await page.locator('section.wizard').count(), 0, `${way}: no wizard left in the DOM`);
+      await startSession(page);
+      assert.equal(await page.getByLabel('How old are you?').inputValue(), '', `${way}: the previous answer is gone`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('in-page links work in kiosk mode: "Skip to content" and the error summary links to fields', async () => {
+  const { context, page } = await kioskContext();
+  try {
+    await startSession(page);
+    const before = page.url();
+    await page.getByRole('link', { name: 'Skip to content' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(page.url(), before, 'the skip link is not a route');
+    assert.equal(await page.getByRole('heading', { level: 1, name: "We couldn't find that page" }).count(), 0);
+    await page.getByRole('button', { name: 'Next' }).click();
+    const summary = page.locator('#error-summary');
+    await summary.waitFor();
+    const first = summary.getByRole('link').first();
+    const target = (await first.getAttribute('href')).slice(1);
+    await first.click();
+    await page.waitForFunction((id) => document.activeElement?.id === id
+      || document.activeElement?.closest(`#${CSS.escape(id)}`) !== null, target);
+    assert.equal(page.url(), before, 'an error-summary link is not a route');
+    assert.equal(await page.getByRole('heading', { level: 1, name: "We couldn't find that page" }).count(), 0);
+    assert.equal(await page.locator('section.wizard[data-step="pain"]').count(), 1);
   } finally {
     await context.close();
   }

@@ -1,11 +1,13 @@
 //! The app shell: start-up (home or kiosk), header, the current view chosen from the URL hash, and footer.
 
-use crate::store::{kiosk as kiosk_config, saver};
+use crate::store::saver;
 use crate::ui::deferred::{self, deferred};
+use crate::ui::kiosk::start::{KioskError, KioskStart};
+use crate::ui::kiosk::takeover::KioskTakeover;
+use crate::ui::kiosk::Start;
 use crate::ui::kiosk::{
     self, idle::IdleGuard, staff, staff::StaffDialog, staff::StaffStage, start::FinishButton,
 };
-use crate::ui::kiosk::{start::KioskStart, KioskCtx};
 use crate::ui::pages::{not_found::NotFound, on_demand, welcome::Welcome};
 use crate::ui::route::Route;
 use crate::ui::state::AppCtx;
@@ -21,20 +23,15 @@ fn current_hash() -> String {
 }
 
 /// Loads state for this page: a kiosk starts empty and in memory only; at home the saved document is loaded
-/// before anything renders, and saving starts only after that load (never over unreadable data).
-fn start_up() -> AppCtx {
-    let config = kiosk_config::load();
-    if config.enabled {
-        // Invariant of a kiosk: nothing but its own configuration in storage, whatever happened before.
-        crate::store::local::remove_all_except(kiosk_config::KIOSK_KEY);
-        kiosk::activate();
-        if !current_hash().is_empty() && current_hash() != "#/" {
-            kiosk::replace_hash("#/");
-        }
-        provide_context(KioskCtx {
-            config: RwSignal::new(config),
-        });
-        return AppCtx::new(saver::boot_kiosk());
+/// before anything renders, and saving starts only after that load (never over unreadable data). The second
+/// value says how the page started: a kiosk that cannot run, or a launch address that must ask first, shows only
+/// that screen.
+fn start_up() -> (AppCtx, Start) {
+    match kiosk::start_up() {
+        Start::Normal => {}
+        // A kiosk, a kiosk that cannot run, or a launch address asking first: nothing is loaded or saved (while
+        // asking, the person's saved data stays exactly as it is until a choice).
+        start => return (AppCtx::new(saver::boot_kiosk()), start),
     }
     let ctx = AppCtx::new(saver::boot());
     saver::listen(move |newer| ctx.state.set(newer));
@@ -45,7 +42,7 @@ fn start_up() -> AppCtx {
             }
         });
     });
-    ctx
+    (ctx, Start::Normal)
 }
 
 /// Applies the display preferences to the whole page.
@@ -73,13 +70,43 @@ fn display_preferences(ctx: AppCtx) {
 /// The root component: keeps the route in sync with the hash and renders the matching view.
 #[component]
 pub fn App() -> impl IntoView {
-    let ctx = start_up();
+    let (ctx, start) = start_up();
+    // Start-up that gives no working session shows only its own screen: why a kiosk cannot run, or the question.
+    let gate = match &start {
+        Start::Normal | Start::Kiosk => None,
+        other => Some(other.clone()),
+    };
+    let asking = matches!(start, Start::AskFirst(_));
     provide_context(ctx);
     display_preferences(ctx);
     let in_kiosk = kiosk::is_active();
     let (route, set_route) = signal(Route::parse(&current_hash()));
+    // The view before the current one, so "How Mosaic checks safety" can lead back to where the person was.
+    let previous = StoredValue::new(None::<Route>);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(Route::parse(&current_hash()));
+        if asking {
+            // Leaving the question (the logo, an edited address) starts the page afresh there: a normal session
+            // with the saved data as it was, or the question again.
+            let _ = window().location().reload();
+            return;
+        }
+        let next = Route::parse(&current_hash());
+        if in_kiosk && kiosk::leads_to_start(&current_hash()) {
+            // Any way back to the kiosk start screen begins a fresh session, exactly like Finish.
+            if !kiosk::leads_to_start(&route.get_untracked().href()) {
+                kiosk::end_session();
+            }
+            return;
+        }
+        if matches!(next, Route::Kiosk(_)) {
+            // A launch address typed into a running app is read by start-up, not by the router.
+            let _ = window().location().reload();
+            return;
+        }
+        if next != route.get_untracked() {
+            previous.set_value(Some(route.get_untracked()));
+        }
+        set_route.set(next);
     });
     on_cleanup(move || handle.remove());
 
@@ -130,7 +157,9 @@ pub fn App() -> impl IntoView {
             </a>
             <p class="tagline">"Plan your chronic-pain care"</p>
             <nav class="header-nav" aria-label="Mosaic">
-                {if in_kiosk {
+                {if gate.is_some() {
+                    ().into_any()
+                } else if in_kiosk {
                     view! { <FinishButton /> }.into_any()
                 } else {
                     view! { <SaveIndicator /> <a href="#/settings">"Settings"</a> }.into_any()
@@ -140,7 +169,12 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             <StorageBanner />
             {move || match route.get() {
-                Route::Welcome if in_kiosk => view! { <KioskStart /> }.into_any(),
+                _ if gate.is_some() => match gate.clone() {
+                    Some(Start::AskFirst(config)) => view! { <KioskTakeover config=config /> }.into_any(),
+                    Some(Start::Broken(reason)) => view! { <KioskError reason=reason /> }.into_any(),
+                    _ => ().into_any(),
+                },
+                Route::Welcome | Route::Kiosk(_) if in_kiosk => view! { <KioskStart /> }.into_any(),
                 Route::Welcome => view! { <Welcome /> }.into_any(),
                 Route::Intake(step) => deferred(move || on_demand::intake(step)),
                 Route::Screening => deferred(on_demand::screening),
@@ -148,8 +182,13 @@ pub fn App() -> impl IntoView {
                 Route::Plan => deferred(on_demand::plan),
                 Route::Settings if in_kiosk => view! { <NotFound path="/settings".to_string() /> }.into_any(),
                 Route::Settings => deferred(on_demand::settings),
+                Route::SafetyRules => {
+                    let from = previous.get_value();
+                    deferred(move || on_demand::safety_rules(from.clone()))
+                }
                 Route::Shared(_) if in_kiosk => view! { <KioskStart /> }.into_any(),
                 Route::Shared(payload) => deferred(move || on_demand::shared(payload.clone())),
+                Route::Kiosk(_) => view! { <KioskStart /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>

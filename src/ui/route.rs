@@ -127,8 +127,12 @@ pub enum Route {
     Plan,
     /// `#/settings`: backup, restore, delete, preferences.
     Settings,
+    /// `#/safety-rules`: every safety rule in words, "How Mosaic checks safety".
+    SafetyRules,
     /// `#/shared/<payload>`: a plan opened from a share link (empty once the address bar was cleaned).
     Shared(String),
+    /// `#/kiosk/<payload>`: the kiosk launch address, read at start-up (its start screen afterwards).
+    Kiosk(String),
     /// Anything we do not know; keeps the hash so the page can show it.
     NotFound(String),
 }
@@ -144,10 +148,13 @@ impl Route {
             "/choose" => Route::Choose,
             "/plan" => Route::Plan,
             "/settings" => Route::Settings,
+            "/safety-rules" => Route::SafetyRules,
             "/shared" => Route::Shared(String::new()),
             _ if path.starts_with("/shared/") => {
                 Route::Shared(path["/shared/".len()..].to_string())
             }
+            "/kiosk" => Route::Kiosk(String::new()),
+            _ if path.starts_with("/kiosk/") => Route::Kiosk(path["/kiosk/".len()..].to_string()),
             _ => match path.strip_prefix("/intake/").and_then(Step::from_slug) {
                 Some(step) => Route::Intake(step),
                 None => Route::NotFound(path.to_string()),
@@ -164,25 +171,36 @@ impl Route {
             Route::Choose => "#/choose".to_string(),
             Route::Plan => "#/plan".to_string(),
             Route::Settings => "#/settings".to_string(),
+            Route::SafetyRules => "#/safety-rules".to_string(),
             Route::Shared(p) if p.is_empty() => "#/shared".to_string(),
             Route::Shared(p) => format!("#/shared/{p}"),
+            Route::Kiosk(p) => format!("#/kiosk/{p}"),
             Route::NotFound(p) => format!("#{p}"),
         }
     }
 
-    /// The document title for this view.
-    pub fn title(&self) -> String {
-        let name = match self {
-            Route::Welcome => return "Mosaic — plan your chronic-pain care".to_string(),
+    /// The view's short name, as in the document title and in "Back to …" links.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Route::Welcome => "Start",
             Route::Intake(step) => step.title(),
             Route::Screening => "Safety check",
             Route::Choose => "Choose therapies",
             Route::Plan => "Your plan",
             Route::Settings => "Settings",
+            Route::SafetyRules => "How Mosaic checks safety",
             Route::Shared(_) => "A shared plan",
+            Route::Kiosk(_) => "Start",
             Route::NotFound(_) => "Page not found",
-        };
-        format!("{name} — Mosaic")
+        }
+    }
+
+    /// The document title for this view.
+    pub fn title(&self) -> String {
+        match self {
+            Route::Welcome | Route::Kiosk(_) => "Mosaic — plan your chronic-pain care".to_string(),
+            _ => format!("{} — Mosaic", self.name()),
+        }
     }
 }
 
@@ -221,6 +239,15 @@ mod tests {
     }
 
     #[test]
+    fn the_kiosk_launch_address_is_a_route_with_its_payload() {
+        assert_eq!(
+            Route::parse("#/kiosk/AQe-x_9"),
+            Route::Kiosk("AQe-x_9".into())
+        );
+        assert_eq!(Route::parse("#/kiosk"), Route::Kiosk(String::new()));
+    }
+
+    #[test]
     fn every_route_round_trips_through_its_href() {
         let mut routes = vec![
             Route::Welcome,
@@ -228,11 +255,24 @@ mod tests {
             Route::Choose,
             Route::Plan,
             Route::Settings,
+            Route::SafetyRules,
         ];
         routes.extend(Step::ALL.into_iter().map(Route::Intake));
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r);
         }
+    }
+
+    #[test]
+    fn safety_rules_has_its_own_address_and_title() {
+        assert_eq!(Route::parse("#/safety-rules"), Route::SafetyRules);
+        assert_eq!(Route::parse("#/safety-rules/"), Route::SafetyRules);
+        assert_eq!(Route::SafetyRules.href(), "#/safety-rules");
+        assert_eq!(
+            Route::SafetyRules.title(),
+            "How Mosaic checks safety — Mosaic"
+        );
+        assert_eq!(Route::Screening.title(), "Safety check — Mosaic");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::store::kiosk::{self, pin_is_valid, KioskConfig};
 use crate::store::{local, pin, saver};
-use crate::ui::kiosk::end_session;
+use crate::ui::kiosk::{launch_url, reload_at, request_persistence};
 use leptos::prelude::*;
 
 /// The kiosk section of Settings.
@@ -18,7 +18,7 @@ pub fn KioskSetup() -> impl IntoView {
         ev.prevent_default();
         let (p1, p2) = (pin1.get_untracked(), pin2.get_untracked());
         if !pin_is_valid(&p1) {
-            message.set(Some("The PIN must be 4 to 12 digits.".into()));
+            message.set(Some("The PIN must be 6 to 12 digits.".into()));
             return;
         }
         if p1 != p2 {
@@ -43,14 +43,19 @@ pub fn KioskSetup() -> impl IntoView {
                     ..KioskConfig::default()
                 };
                 config.validate()?;
+                let launch =
+                    launch_url(&config).ok_or("The kiosk launch address could not be made.")?;
                 // A kiosk keeps no patient data: what this device saved goes before the first patient arrives.
                 saver::delete_everything();
-                kiosk::save(&config).map_err(|e| format!("Not saved: {}.", e.explain()))
+                kiosk::save(&config).map_err(|e| format!("Not saved: {}.", e.explain()))?;
+                // The stored copy should outlive storage pressure; the launch address does not depend on it.
+                request_persistence();
+                Ok::<String, String>(launch)
             }
             .await;
             busy.set(false);
             match result {
-                Ok(()) => end_session(),
+                Ok(launch) => reload_at(&launch),
                 Err(e) => {
                     local::remove(kiosk::KIOSK_KEY);
                     message.set(Some(e));
@@ -64,11 +69,12 @@ pub fn KioskSetup() -> impl IntoView {
             <p>
                 "Turns this device into a waiting-room tablet: patients' answers are never saved, each session is "
                 "cleared when the patient finishes or leaves it idle, and only staff with the PIN can leave kiosk mode "
-                "(press and hold the Mosaic logo for two seconds). Turning it on deletes the data saved on this device."
+                "(press and hold the Mosaic logo for two seconds). Turning it on deletes the data saved on this device and opens "
+                "the kiosk launch address: make that address the browser's start-up page."
             </p>
             <form on:submit=turn_on class="kiosk-setup">
-                <label for="kiosk-pin">"Staff PIN (4 to 12 digits)"</label>
-                <input id="kiosk-pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength="12"
+                <label for="kiosk-pin">"Staff PIN (6 to 12 digits)"</label>
+                <input id="kiosk-pin" type="password" inputmode="numeric" autocomplete="new-password" minlength="6" maxlength="12"
                     prop:value=move || pin1.get() on:input=move |ev| pin1.set(event_target_value(&ev)) />
                 <label for="kiosk-pin2">"Staff PIN again"</label>
                 <input id="kiosk-pin2" type="password" inputmode="numeric" autocomplete="new-password" maxlength="12"

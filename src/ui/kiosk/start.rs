@@ -62,3 +62,27 @@ pub fn FinishButton() -> impl IntoView {
         </Show>
     }
 }
+
+/// What a kiosk shows when it cannot run (a damaged launch address, unreadable stored settings): never a normal
+/// session, only where patients should turn and what staff can do.
+#[component]
+pub fn KioskError(
+    /// Why the kiosk cannot run.
+    reason: String,
+) -> impl IntoView {
+    view! {
+        <section class="view kiosk-error" aria-labelledby="view-heading">
+            <h1 id="view-heading" tabindex="-1">"This tablet is not ready"</h1>
+            <p class="lead">"Please tell the front desk or a member of staff."</p>
+            <section class="callout" aria-labelledby="kiosk-error-staff">
+                <h2 id="kiosk-error-staff">"For staff"</h2>
+                <p>{reason}</p>
+                <p>
+                    "Open this tablet's kiosk launch address again (copy it from the staff panel of a working kiosk, "
+                    "or turn kiosk mode on again), or clear this site's data in the browser's settings and set the "
+                    "kiosk up again. Nothing a patient enters is kept on this screen."
+                </p>
+            </section>
+        </section>
+    }
+}

@@ -1,12 +1,14 @@
-//! The views whose code the release build moves out of the first download, one wasm chunk each; the welcome, kiosk
-//! start and not-found views stay in the main module because a first visit shows them.
+//! The views whose code the release build moves out of the first download, one wasm chunk each (and the kiosk staff
+//! panel, with its QR encoder); the welcome, kiosk start and not-found views stay in the main module because a first
+//! visit shows them.
 
 use crate::ui::deferred::on_demand;
+use crate::ui::kiosk::staff::{StaffPanel, StaffStage};
 use crate::ui::pages::{
-    choose::ChooseView, intake::IntakeView, plan::PlanView, screening::ScreeningView,
-    settings::SettingsView, shared::SharedView,
+    choose::ChooseView, intake::IntakeView, plan::PlanView, safety_rules::SafetyRulesView,
+    screening::ScreeningView, settings::SettingsView, shared::SharedView,
 };
-use crate::ui::route::Step;
+use crate::ui::route::{Route, Step};
 use leptos::prelude::*;
 
 on_demand! {
@@ -30,6 +32,16 @@ on_demand! {
     settings_chunk, preload_settings, fn settings() { view! { <SettingsView /> }.into_any() }
 }
 on_demand! {
+    /// How Mosaic checks safety: every rule in words; `from` is the view to go back to.
+    safety_rules_chunk, preload_safety_rules, fn safety_rules(from: Option<Route>) {
+        view! { <SafetyRulesView from=from /> }.into_any()
+    }
+}
+on_demand! {
+    /// The kiosk staff panel, opened after the staff PIN.
+    staff_chunk, preload_staff, fn staff_panel(stage: RwSignal<StaffStage>) { view! { <StaffPanel stage=stage /> }.into_any() }
+}
+on_demand! {
     /// A plan opened from a share link.
     shared_chunk, preload_shared, fn shared(payload: String) { view! { <SharedView payload=payload /> }.into_any() }
 }
@@ -45,5 +57,7 @@ pub async fn preload_all() -> bool {
     all &= preload_plan().await;
     all &= preload_settings().await;
     all &= preload_shared().await;
+    all &= preload_safety_rules().await;
+    all &= preload_staff().await;
     all
 }
