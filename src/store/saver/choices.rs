@@ -59,8 +59,10 @@ pub fn release_quarantine() {
 }
 
 /// Replaces the saved data with `state` (a restored backup), keeping the previous document under a backup key.
+/// In memory-only and kiosk sessions nothing is written: a kiosk must never leave a patient's data on the device,
+/// whichever view asks.
 pub fn replace(state: &AppState) -> Result<(), StoreError> {
-    if matches!(status().get_untracked(), Status::MemoryOnly) {
+    if matches!(status().get_untracked(), Status::MemoryOnly | Status::Kiosk) {
         return Ok(());
     }
     if let Some(current) = local::get(DOC_KEY)? {
