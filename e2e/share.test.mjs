@@ -41,12 +41,29 @@ test('the plan view shows a QR code and a link; the link opens the same plan on 
     assert.deepEqual(await axe(page), [], 'take-home panel is accessible');
 
     const phone = await other.newPage();
-    const requests = [];
-    phone.on('request', (r) => requests.push(r.url()));
+    const payload = new URL(link).hash.slice('#/shared/'.length);
+    assert.ok(payload.length > 40, 'the link carries a payload');
+    // Everything the page sent: URL, every header and any body. A fragment is never sent, so none may hold it.
+    const sent = [];
+    phone.on('request', (r) => sent.push([r.url(), JSON.stringify(r.headers()), r.postData() ?? ''].join('\n')));
     await phone.goto(link);
     await phone.getByRole('heading', { level: 1, name: 'A plan shared with you' }).waitFor();
     assert.equal(await phone.evaluate(() => location.hash), '#/shared', 'the payload is removed from the address bar');
-    assert.ok(requests.every((u) => !u.includes('/shared/')), 'the payload was never part of a request');
+    assert.ok(sent.length > 0, 'requests were recorded');
+    assert.deepEqual(sent.filter((r) => r.includes(payload)), [], 'the payload is in no request, header or body');
+    const traces = await phone.evaluate((p) => ({
+      referrer: document.referrer.includes(p),
+      dom: document.documentElement.outerHTML.includes(p),
+      local: Object.keys(localStorage).some((k) => k.includes(p) || (localStorage.getItem(k) ?? '').includes(p)),
+      session: Object.keys(sessionStorage).some((k) => k.includes(p) || (sessionStorage.getItem(k) ?? '').includes(p)),
+      url: location.href.includes(p),
+    }), payload);
+    assert.deepEqual(traces, { referrer: false, dom: false, local: false, session: false, url: false });
+    assert.match(
+      await phone.locator('[data-history-note]').innerText(),
+      /browser may still list the full link in its history.*private window.*delete this page from your browser's history/s,
+      'the preview says how to keep the link out of the browser history',
+    );
     assert.equal(await phone.evaluate((k) => localStorage.getItem(k), DOC), null, 'nothing is saved before asking');
     for (const name of ['Exercise', 'Yoga', 'Acupuncture']) await phone.getByText(new RegExp(name)).first().waitFor();
     assert.deepEqual(await axe(phone), [], 'shared preview is accessible');
@@ -98,8 +115,8 @@ test('in kiosk mode the QR link taken at the plan opens the same plan in a fresh
   try {
     const page = await context.newPage();
     await page.goto(`${env.site.url}#/settings`);
-    await page.getByLabel('Staff PIN (4 to 12 digits)').fill('8642');
-    await page.getByLabel('Staff PIN again').fill('8642');
+    await page.getByLabel('Staff PIN (6 to 12 digits)').fill('864200');
+    await page.getByLabel('Staff PIN again').fill('864200');
     await page.getByRole('button', { name: 'Turn on kiosk mode' }).click();
     await page.getByRole('heading', { level: 1, name: /while you wait/ }).waitFor();
     // Put a session's answers in memory through the app's own start-up path is not possible in kiosk mode
@@ -108,7 +125,10 @@ test('in kiosk mode the QR link taken at the plan opens the same plan in a fresh
     await page.getByRole('link', { name: 'Start' }).click();
     await driveIntake(page, s01.intake);
     await page.getByRole('link', { name: 'Choose therapies' }).click();
-    await page.locator('[data-therapy="exercise"]').first().getByRole('button').first().click();
+    const exercise = page.locator('.therapy-card[data-therapy="exercise"]');
+    await exercise.locator('.card-action > button').click();
+    await exercise.getByLabel('I have read this and will discuss it with my clinician').check();
+    await exercise.getByRole('button', { name: /^Confirm and add/ }).click();
     await page.getByRole('link', { name: /Build my plan/ }).first().click();
     const qr = page.getByRole('img', { name: /QR code/ });
     await qr.waitFor();

@@ -1,5 +1,7 @@
 //! A plan opened from a share link (`#/shared/<payload>`): a read-only preview, then "Save to this device".
-//! The payload is removed from the address bar as soon as it is read, so it does not linger in history.
+//! The payload is removed from the address bar and from this tab's current history entry as soon as it is read.
+//! That cannot remove it from the browser's global history list (where the full address was recorded when the
+//! link was opened), so the view tells the person how to avoid or clear that.
 
 use crate::clinical::catalog::catalog;
 use crate::clinical::plan::{build_plan, WEEKDAYS};
@@ -105,6 +107,11 @@ fn Preview(
     };
     view! {
         <p class="lead">"Here is what the link holds. Nothing is saved on this device until you choose to."</p>
+        <p class="hint" data-history-note="">
+            "Mosaic removed the plan from the address bar, but your browser may still list the full link in its "
+            "history. On a shared device, open such links in a private window, or delete this page from your "
+            "browser's history afterwards."
+        </p>
         <ul>{summary.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
         {(!shared.free_text).then(|| view! { <p class="hint">"The person who shared it chose not to include their own words."</p> })}
         {words.map(|w| view! { <p><strong>"What matters most: "</strong>{w}</p> })}
