@@ -51,7 +51,9 @@ if (version('wasm-bindgen') !== `wasm-bindgen ${lockedBindgen}`) {
 
 const target = join(root, 'target', release ? 'dist-build' : 'dist-debug');
 const profile = release ? 'release' : 'debug';
-const work = join(target, 'wasm-app');
+// One work folder per build process, so two builds at once (into different --dist folders) never delete each
+// other's files half-way; it is removed once the build is copied out.
+const work = join(target, `wasm-app-${process.pid}`);
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const out = join(work, 'out');
@@ -138,3 +140,4 @@ const pointed = html
   });
 writeFileSync(htmlFile, pointed);
 console.log(`wasm-app: ${profile} build in ${dir}/: ${files.length} files (${files.filter((f) => f.endsWith('.wasm')).length} wasm)`);
+rmSync(work, { recursive: true, force: true });
