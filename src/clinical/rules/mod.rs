@@ -9,6 +9,7 @@ use super::screening::{Outcome, Status};
 pub use crate::clinical::terms::Question;
 use std::sync::OnceLock;
 
+mod compiled;
 mod engine;
 
 pub use engine::{Engine, Fired};
