@@ -173,8 +173,10 @@ test('two tabs: a stale tab never overwrites newer data, and asks which version 
     // A tab that does get the notification follows the other tab without asking.
     const c = await context.newPage();
     await c.goto(`${env.site.url}#/settings`);
+    // The settings view is loaded on demand: wait for its field before reading it, and never read a missing one.
+    await c.getByLabel(/crisis line to show/i).waitFor();
     await a.getByLabel(/crisis line to show/i).fill('Second edit in A');
-    await c.waitForFunction(() => document.querySelector('#crisis-line').value === 'Second edit in A');
+    await c.waitForFunction(() => document.querySelector('#crisis-line')?.value === 'Second edit in A');
   } finally {
     await context.close();
   }
@@ -239,6 +241,45 @@ test('malformed, oversized and wrong-format backups are refused with a clear mes
       assert.equal(await page.getByText('This backup holds').count(), 0, `${name}: no preview`);
       assert.equal(await storedDoc(page), before, `${name}: nothing changed`);
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test('a backup with one bad field is refused naming that field, and the saved document is byte-for-byte unchanged', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await context.newPage();
+    await setCrisisLine(page, 'Keep this line');
+    await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('Keep this line'), DOC);
+    const before = await storedDoc(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a backup' }).first().click(),
+    ]);
+    const good = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const withYoga = structuredClone(good);
+    withYoga.data.plan = { per_week: { yoga: 99 } };
+    const withGoals = structuredClone(good);
+    withGoals.data.intake = { values: { goals: ['Walk', 'Swim', 'Sleep', 'Garden'] } };
+    const cases = [
+      ['per-week.json', withYoga, '`data.plan.per_week.yoga` is 99, but it must be from 1 to 2 (sessions a week in the usual course of Yoga).'],
+      ['goals.json', withGoals, '`data.intake.values.goals[3]`: there are 4 goals, but Mosaic keeps at most 3.'],
+    ];
+    const error = page.locator('#settings-restore-error');
+    for (const [name, file, message] of cases) {
+      await page.getByLabel('Restore a backup').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await error.filter({ hasText: message }).waitFor();
+      assert.equal(await error.textContent(), `This backup was not restored and nothing was changed: ${message}`, name);
+      assert.equal(await error.getAttribute('role'), 'alert', `${name}: the refusal is announced`);
+      assert.equal(await page.getByText('This backup holds').count(), 0, `${name}: no preview`);
+      assert.equal(await storedDoc(page), before, `${name}: the saved document is byte-for-byte unchanged`);
+    }
+    // The unchanged backup still restores, so the refusals above came from the one bad field.
+    await page.getByLabel('Restore a backup').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await page.getByText('This backup holds').waitFor();
+    assert.equal(await error.textContent(), '', 'the earlier refusal is cleared');
+    assert.equal(await storedDoc(page), before, 'nothing changes before confirming');
   } finally {
     await context.close();
   }

@@ -163,3 +163,64 @@ fn bad_backups_are_refused_with_a_clear_message() {
         assert!(err.contains(expect), "expected {expect:?} in {err:?}");
     }
 }
+
+#[test]
+fn the_validator_knows_the_same_area_and_not_sure_ids_as_the_wizard() {
+    use mosaic::store::limits::{AREA_IDS, UNSURE_KEYS};
+    use mosaic::ui::pages::intake::model::ListKey;
+    use mosaic::ui::pages::intake::values::AREAS;
+    let wizard_areas: Vec<&str> = AREAS.iter().map(|a| a.0).collect();
+    assert_eq!(wizard_areas, AREA_IDS);
+    let wizard_keys: Vec<&str> = [
+        ListKey::Sites,
+        ListKey::Symptoms,
+        ListKey::Conditions,
+        ListKey::Medications,
+        ListKey::Supplements,
+    ]
+    .iter()
+    .map(|k| k.key())
+    .collect();
+    assert_eq!(wizard_keys, UNSURE_KEYS);
+}
+
+#[test]
+fn one_bad_field_refuses_the_whole_backup_naming_that_field() {
+    let state = sample();
+    let good: serde_json::Value =
+        serde_json::from_str(&backup::export(&state, "2026-11-21T12:00:00Z")).unwrap();
+    let cases: Vec<(&str, serde_json::Value, &str)> = vec![
+        (
+            "/data/plan/per_week/yoga",
+            serde_json::json!(99),
+            "This backup was not restored and nothing was changed: `data.plan.per_week.yoga` is 99, but it must be from 1 to 2 (sessions a week in the usual course of Yoga).",
+        ),
+        (
+            "/data/checkins/0/week",
+            serde_json::json!(13),
+            "This backup was not restored and nothing was changed: `data.checkins[0].week` is 13, but it must be a week of the plan, from 1 to 12.",
+        ),
+        (
+            "/data/intake/practicalities/days/1",
+            serde_json::json!(9),
+            "This backup was not restored and nothing was changed: `data.intake.practicalities.days[1]` is 9, but it must be a whole number from 0 to 6.",
+        ),
+        (
+            "/data/settings/crisis_line",
+            serde_json::json!("Samaritans\n116 123"),
+            "This backup was not restored and nothing was changed: `data.settings.crisis_line` must be a single line of plain text, without line breaks or control characters.",
+        ),
+    ];
+    for (pointer, bad, expected) in cases {
+        let mut file = good.clone();
+        *file.pointer_mut(pointer).unwrap() = bad;
+        let err = backup::import(file.to_string().as_bytes()).unwrap_err();
+        assert_eq!(err, expected, "{pointer}");
+    }
+    let mut four = good.clone();
+    four["data"]["intake"]["values"] = serde_json::json!({"goals": ["a", "b", "c", "d"]});
+    assert_eq!(
+        backup::import(four.to_string().as_bytes()).unwrap_err(),
+        "This backup was not restored and nothing was changed: `data.intake.values.goals[3]`: there are 4 goals, but Mosaic keeps at most 3."
+    );
+}

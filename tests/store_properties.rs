@@ -1,7 +1,7 @@
 //! Property tests of the storage codecs: arbitrary app states round-trip; arbitrary bytes never panic the loader.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mosaic::clinical::intake::{Intake, Mood, Pain, Peg, Phq4, Practicalities};
+use mosaic::clinical::intake::{Intake, Mood, Pain, Peg, Phq4, Practicalities, Values};
 use mosaic::clinical::plan::PlanSettings;
 use mosaic::clinical::progress::CheckIn;
 use mosaic::store::backup;
@@ -103,37 +103,85 @@ fn intake() -> impl Strategy<Value = Intake> {
         )
 }
 
+/// Sessions a week a person can set per therapy in the plan view (the catalog's usual range: yoga 1–2, exercise 2–5).
+fn plan_settings() -> impl Strategy<Value = PlanSettings> {
+    (
+        proptest::option::of(1u8..=2),
+        proptest::option::of(2u8..=5),
+        proptest::option::of(proptest::sample::subsequence(
+            vec![0u8, 1, 2, 3, 4, 5, 6],
+            1..=7,
+        )),
+    )
+        .prop_map(|(yoga, exercise, tai_chi_days)| {
+            let mut s = PlanSettings::default();
+            if let Some(n) = yoga {
+                s.per_week.insert("yoga".into(), n);
+            }
+            if let Some(n) = exercise {
+                s.per_week.insert("exercise".into(), n);
+            }
+            if let Some(days) = tai_chi_days {
+                s.days.insert("tai_chi".into(), days);
+            }
+            s
+        })
+}
+
+/// What the "what matters" step can store: trimmed one-line goals (at most three, within the textarea's length).
+fn values() -> impl Strategy<Value = Option<Values>> {
+    proptest::option::of((
+        proptest::option::of("[A-Za-z][A-Za-z .,\\n]{0,200}"),
+        proptest::collection::vec("[A-Za-z][A-Za-z ]{0,60}[a-z]", 0..=3),
+    ))
+    .prop_map(|o| {
+        o.map(|(what_matters, goals)| Values {
+            what_matters,
+            goals,
+            ..Values::default()
+        })
+    })
+}
+
 fn app_state() -> impl Strategy<Value = AppState> {
     (
-        intake(),
+        (intake(), values()),
         proptest::sample::subsequence(THERAPIES, 0..=THERAPIES.len()),
-        proptest::collection::vec((0u16..=156, item(10), "[a-z ]{0,20}"), 0..20),
+        proptest::collection::vec(
+            (1u16..=12, item(10), "[a-z ]{0,20}", 1u8..=28, item(10)),
+            0..20,
+        ),
         "[A-Za-z0-9 ]{0,30}",
+        plan_settings(),
     )
-        .prop_map(|(intake, selected, checkins, crisis_line)| AppState {
-            intake,
-            selected: selected.into_iter().map(String::from).collect(),
-            plan: PlanSettings::default(),
-            checkins: checkins
-                .into_iter()
-                .map(|(week, pain, side)| CheckIn {
-                    date: "2026-11-21".into(),
-                    week,
-                    peg: Peg {
-                        pain,
-                        enjoyment: pain,
-                        activity: pain,
-                    },
-                    side_effects: side,
-                    ..CheckIn::default()
-                })
-                .collect(),
-            settings: Settings {
-                crisis_line,
-                ..Settings::default()
+        .prop_map(
+            |((intake, values), selected, checkins, crisis_line, plan)| AppState {
+                intake: Intake { values, ..intake },
+                selected: selected.into_iter().map(String::from).collect(),
+                plan,
+                checkins: checkins
+                    .into_iter()
+                    .map(|(week, pain, side, day, sleep)| CheckIn {
+                        date: format!("2026-11-{day:02}"),
+                        week,
+                        peg: Peg {
+                            pain,
+                            enjoyment: pain,
+                            activity: pain,
+                        },
+                        sleep,
+                        sessions: [("yoga".to_string(), 2u8)].into_iter().collect(),
+                        side_effects: side,
+                        ..CheckIn::default()
+                    })
+                    .collect(),
+                settings: Settings {
+                    crisis_line,
+                    ..Settings::default()
+                },
+                ..AppState::default()
             },
-            ..AppState::default()
-        })
+        )
 }
 
 proptest! {
@@ -152,7 +200,7 @@ proptest! {
 
     #[test]
     fn backup_import_of_export_is_the_same_state(state in app_state()) {
-        let preview = backup::import(backup::export(&state, "now").as_bytes());
+        let preview = backup::import(backup::export(&state, "2026-11-21T12:00:00.000Z").as_bytes());
         prop_assert_eq!(preview.map(|p| p.state), Ok(state));
     }
 

@@ -1,11 +1,12 @@
 //! Backup files: `{"format": "mosaic-backup", "schema": N, "exported_at": …, "data": {…}}`.
-//! Imports are untrusted: size-limited, validated (format, schema, every ID), and previewed before they replace anything.
+//! Imports are untrusted: size-limited, validated in full ([`crate::store::validate`]: every field, named by its
+//! JSON path when refused), and previewed before they replace anything.
 
 use crate::clinical::catalog::{catalog, Vocab};
 use crate::clinical::intake::Intake;
-use crate::clinical::progress::is_iso_date;
 use crate::store::migrate::{migrate, CURRENT_SCHEMA};
 use crate::store::state::AppState;
+use crate::store::validate::{check_exported_at, validate_data, Problem};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -72,44 +73,20 @@ pub fn import(bytes: &[u8]) -> Result<Preview, String> {
             file.schema
         ));
     }
-    let mut data = migrate(file.schema, file.data)
+    let data = migrate(file.schema, file.data)
         .map_err(|e| format!("This backup cannot be restored: {e}."))?;
-    let intake_value = data
-        .get("intake")
-        .cloned()
-        .unwrap_or(Value::Object(Default::default()));
-    let intake = Intake::from_value_strict(&intake_value, catalog()).map_err(|errors| {
-        let list: Vec<String> = errors
-            .iter()
-            .take(5)
-            .map(|e| format!("{}: {}", e.path, e.message))
-            .collect();
-        format!(
-            "This backup's answers could not be checked: {}.",
-            list.join("; ")
-        )
-    })?;
-    if let Some(obj) = data.as_object_mut() {
-        obj.insert(
-            "intake".to_string(),
-            serde_json::to_value(&intake).unwrap_or(Value::Null),
-        );
-    }
-    check_consents(data.get("consents"))?;
-    let state: AppState = serde_json::from_value(data)
-        .map_err(|e| format!("This backup's contents could not be read ({e})."))?;
-    let unknown: Vec<&str> = state
-        .selected
-        .iter()
-        .filter(|t| !catalog().knows(Vocab::Therapy, t))
-        .map(String::as_str)
+    let mut problems: Vec<Problem> = check_exported_at(&file.exported_at)
+        .err()
+        .into_iter()
         .collect();
-    if !unknown.is_empty() {
-        return Err(format!(
-            "This backup names therapies Mosaic does not know: {}.",
-            unknown.join(", ")
-        ));
-    }
+    let state = match validate_data(&data) {
+        Ok(state) if problems.is_empty() => state,
+        Ok(_) => return Err(refusal(&problems)),
+        Err(found) => {
+            problems.extend(found);
+            return Err(refusal(&problems));
+        }
+    };
     let summary = describe(&state);
     Ok(Preview {
         state,
@@ -118,35 +95,20 @@ pub fn import(bytes: &[u8]) -> Result<Preview, String> {
     })
 }
 
-/// Checks the `consents` field of an untrusted backup so a bad value is refused with its name, not a parser message.
-fn check_consents(value: Option<&Value>) -> Result<(), String> {
-    let bad = |why: String| {
-        Err(format!(
-            "This backup's \"consents\" field is not valid: {why}."
-        ))
-    };
-    let Some(value) = value else { return Ok(()) };
-    let Some(map) = value.as_object() else {
-        return bad("it should list therapies with the date each was confirmed".to_string());
-    };
-    for (therapy, consent) in map {
-        if !catalog().knows(Vocab::Therapy, therapy) {
-            return bad(format!("\"{therapy}\" is not a therapy Mosaic knows"));
-        }
-        let date = consent.as_object().and_then(|c| {
-            (c.len() == 1).then_some(())?;
-            c.get("date")?.as_str()
-        });
-        match date {
-            Some(d) if is_iso_date(d) => {}
-            _ => {
-                return bad(format!(
-                    "the confirmation of \"{therapy}\" should be a date such as {{\"date\": \"2026-03-02\"}}"
-                ))
-            }
-        }
+/// The refusal shown to the person: every problem names its field by JSON path; the first few are listed.
+fn refusal(problems: &[Problem]) -> String {
+    const SHOWN: usize = 5;
+    let mut text = String::from("This backup was not restored and nothing was changed:");
+    for p in problems.iter().take(SHOWN) {
+        text.push(' ');
+        text.push_str(&p.message);
     }
-    Ok(())
+    match problems.len().saturating_sub(SHOWN) {
+        0 => {}
+        1 => text.push_str(" There is 1 more problem."),
+        n => text.push_str(&format!(" There are {n} more problems.")),
+    }
+    text
 }
 
 /// Plain lines describing what a state holds (for previews and "this will replace" warnings).
@@ -226,17 +188,37 @@ mod tests {
 
     #[test]
     fn a_malformed_consent_is_refused_naming_the_field() {
-        for data in [
-            r#"{"selected":["yoga"],"consents":"yes"}"#,
-            r#"{"selected":["yoga"],"consents":["yoga"]}"#,
-            r#"{"selected":["yoga"],"consents":{"yoga":"2026-03-02"}}"#,
-            r#"{"selected":["yoga"],"consents":{"yoga":{"date":"soon"}}}"#,
-            r#"{"selected":["yoga"],"consents":{"yoga":{"date":"2026-03-02","by":"x"}}}"#,
-            r#"{"selected":["yoga"],"consents":{"reiki":{"date":"2026-03-02"}}}"#,
+        for (data, path) in [
+            (
+                r#"{"selected":["yoga"],"consents":"yes"}"#,
+                "`data.consents`",
+            ),
+            (
+                r#"{"selected":["yoga"],"consents":["yoga"]}"#,
+                "`data.consents`",
+            ),
+            (
+                r#"{"selected":["yoga"],"consents":{"yoga":"2026-03-02"}}"#,
+                "`data.consents.yoga`",
+            ),
+            (
+                r#"{"selected":["yoga"],"consents":{"yoga":{"date":"soon"}}}"#,
+                "`data.consents.yoga.date`",
+            ),
+            (
+                r#"{"selected":["yoga"],"consents":{"yoga":{"date":"2026-03-02","by":"x"}}}"#,
+                "`data.consents.yoga.by`",
+            ),
+            (
+                r#"{"selected":["yoga"],"consents":{"reiki":{"date":"2026-03-02"}}}"#,
+                "`data.consents.reiki`",
+            ),
         ] {
             let err = import(file(data).as_bytes()).unwrap_err();
             assert!(
-                err.starts_with("This backup's \"consents\" field is not valid:"),
+                err.starts_with(&format!(
+                    "This backup was not restored and nothing was changed: {path}"
+                )),
                 "{data}: {err}"
             );
         }
@@ -244,7 +226,37 @@ mod tests {
             import(file(r#"{"consents":{"reiki":{"date":"2026-03-02"}}}"#).as_bytes()).unwrap_err();
         assert_eq!(
             err,
-            "This backup's \"consents\" field is not valid: \"reiki\" is not a therapy Mosaic knows."
+            "This backup was not restored and nothing was changed: `data.consents.reiki`: \"reiki\" is not a therapy Mosaic knows; check the spelling."
         );
+    }
+
+    #[test]
+    fn an_intake_that_is_not_an_object_is_refused_with_its_path_never_an_empty_one() {
+        let err = import(file(r#"{"intake":[]}"#).as_bytes()).unwrap_err();
+        assert_eq!(
+            err,
+            "This backup was not restored and nothing was changed: `data.intake` should be a group of fields such as `age` and `pain` (a JSON object), but it is a list."
+        );
+        assert!(!err.contains(": :"), "{err}");
+    }
+
+    #[test]
+    fn more_than_five_problems_are_counted_not_listed() {
+        let err =
+            import(file(r#"{"selected":["a","b","c","d","e","f","g"]}"#).as_bytes()).unwrap_err();
+        assert!(err.contains("`data.selected[4]`"), "{err}");
+        assert!(!err.contains("`data.selected[5]`"), "{err}");
+        assert!(err.ends_with(" There are 2 more problems."), "{err}");
+    }
+
+    #[test]
+    fn a_malformed_export_time_is_refused_by_name() {
+        let text = r#"{"format":"mosaic-backup","schema":1,"exported_at":"<b>soon</b>","data":{}}"#;
+        assert_eq!(
+            import(text.as_bytes()).unwrap_err(),
+            "This backup was not restored and nothing was changed: `exported_at` should be the time of the export, such as \"2026-11-21T12:00:00Z\", but it is the text \"<b>soon</b>\"."
+        );
+        let text = r#"{"format":"mosaic-backup","schema":1,"data":{}}"#;
+        assert_eq!(import(text.as_bytes()).unwrap().exported_at, "");
     }
 }

@@ -3,8 +3,10 @@
 pub mod backup;
 pub mod envelope;
 pub mod kiosk;
+pub mod limits;
 pub mod local;
 pub mod migrate;
 pub mod pin;
 pub mod saver;
 pub mod state;
+pub mod validate;

@@ -6,10 +6,12 @@ use crate::clinical::catalog::{catalog, Catalog, Vocab};
 use serde_json::Value;
 use std::fmt;
 
-/// One problem found by [`Intake::parse_strict`], with the JSON path it concerns (empty for the whole file).
+/// One problem found by [`Intake::parse_strict`], with the JSON path it concerns (empty for the whole file when
+/// read without a root path).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IntakeError {
-    /// JSON path such as `pain.peg.pain` or `conditions[2]`; empty when the problem is the whole document.
+    /// JSON path such as `pain.peg.pain` or `conditions[2]`; the root path (empty for [`Intake::parse_strict`])
+    /// when the problem is the whole intake.
     pub path: String,
     /// A sentence a person can act on; it names the path and the offending value.
     pub message: String,
@@ -144,14 +146,30 @@ impl Intake {
 
     /// Strict reading of an already parsed JSON value against a given catalog (paths are relative to `value`).
     pub fn from_value_strict(value: &Value, catalog: &Catalog) -> Result<Intake, Vec<IntakeError>> {
+        Intake::from_value_strict_at(value, catalog, "")
+    }
+
+    /// Strict reading of `value` found at JSON path `root` of a larger document (e.g. `data.intake` in a backup):
+    /// every path and message starts with `root`, so a problem with the intake as a whole still names a field.
+    pub fn from_value_strict_at(
+        value: &Value,
+        catalog: &Catalog,
+        root: &str,
+    ) -> Result<Intake, Vec<IntakeError>> {
         let mut errors = Vec::new();
         if value.is_object() {
-            walk(value, Shape::Object(INTAKE), "", catalog, &mut errors);
+            walk(value, Shape::Object(INTAKE), root, catalog, &mut errors);
         } else {
             errors.push(IntakeError {
-                path: String::new(),
-                message: "The intake must be a JSON object with fields such as `age` and `pain`."
-                    .into(),
+                path: root.to_string(),
+                message: if root.is_empty() {
+                    "The intake must be a JSON object with fields such as `age` and `pain`.".into()
+                } else {
+                    format!(
+                        "`{root}` should be a group of fields such as `age` and `pain` (a JSON object), but it is {}.",
+                        describe(value)
+                    )
+                },
             });
         }
         if !errors.is_empty() {
@@ -159,8 +177,12 @@ impl Intake {
         }
         serde_json::from_value(value.clone()).map_err(|e| {
             vec![IntakeError {
-                path: String::new(),
-                message: format!("The intake could not be read ({e})."),
+                path: root.to_string(),
+                message: if root.is_empty() {
+                    format!("The intake could not be read ({e}).")
+                } else {
+                    format!("`{root}` could not be read ({e}).")
+                },
             }]
         })
     }

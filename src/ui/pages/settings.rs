@@ -1,5 +1,6 @@
 //! Settings: backup, restore, delete everything, storage status, the local crisis line and display preferences.
 
+use crate::store::limits::MAX_CRISIS_LINE_CHARS;
 use crate::store::saver::{self, Status};
 use crate::ui::kiosk::setup::KioskSetup;
 use crate::ui::restore::RestoreBackup;
@@ -70,7 +71,7 @@ pub fn SettingsView() -> impl IntoView {
                     type="text"
                     id="crisis-line"
                     autocomplete="off"
-                    maxlength="120"
+                    maxlength=MAX_CRISIS_LINE_CHARS
                     aria-describedby="crisis-help"
                     prop:value=move || ctx.state.with(|s| s.settings.crisis_line.clone())
                     on:input=move |ev| {

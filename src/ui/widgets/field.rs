@@ -107,6 +107,9 @@ pub fn TextArea(
     /// Visible rows.
     #[prop(default = 3)]
     rows: u8,
+    /// Most characters the browser lets the person type (the same limit a restored backup is held to).
+    #[prop(optional)]
+    maxlength: Option<usize>,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
     let described = {
@@ -121,6 +124,7 @@ pub fn TextArea(
             <textarea
                 id=id.clone()
                 rows=rows
+                maxlength=maxlength
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described
                 prop:value=move || value.get()

@@ -7,8 +7,8 @@ use crate::ui::widgets::checklist::ListAnswer;
 pub const ADULT_AGE: u16 = 18;
 /// The oldest age accepted, to catch typing slips.
 pub const MAX_AGE: u16 = 120;
-/// At most this many goals.
-pub const MAX_GOALS: usize = 3;
+/// At most this many goals (shared with the backup validator).
+pub use crate::store::limits::MAX_GOALS;
 
 /// Reads a whole number written with digits only, allowing "1,000"-style thousands separators.
 fn whole_number(text: &str) -> Option<u32> {

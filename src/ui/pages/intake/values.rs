@@ -4,6 +4,7 @@
 use super::model::{area_rating, set_area, tidy, values_mut, AreaPart};
 use super::shell::use_form;
 use super::validate;
+use crate::store::limits::{MAX_GOALS_TEXT_CHARS, MAX_WHAT_MATTERS_CHARS};
 use crate::ui::state::{use_app, AppCtx};
 use crate::ui::widgets::field::TextArea;
 use crate::ui::widgets::radio::{Choice, RadioGroup};
@@ -110,6 +111,7 @@ pub fn ValuesStep() -> impl IntoView {
             hint="For example family, work, a hobby or staying independent. In your own words."
             value=matters
             on_input=on_matters
+            maxlength=MAX_WHAT_MATTERS_CHARS
         />
         <fieldset class="question-group areas">
             <legend>"How are things in each part of your life?"</legend>
@@ -133,6 +135,7 @@ pub fn ValuesStep() -> impl IntoView {
             on_input=on_goals
             error=goals_error
             rows=4
+            maxlength=MAX_GOALS_TEXT_CHARS
         />
     }
 }
