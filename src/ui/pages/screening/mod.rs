@@ -4,19 +4,16 @@
 pub mod model;
 
 use crate::clinical::intake::Intake;
-use crate::clinical::screening::{Alert, Finding, Notice, Outcome, Screening};
+use crate::clinical::screening::{Alert, Notice, Outcome, Screening};
 use crate::ui::components::status::{
-    outcome_id, therapy_name, FindingList, FindingText, SafetyByTherapy, StatusPill,
+    outcome_id, therapy_name, FindingList, SafetyByTherapy, StatusPill,
 };
-use crate::ui::kiosk::use_kiosk;
+use crate::ui::components::stop::{heading, CrisisResources, StopNow};
 use crate::ui::pages::intake::mood::SelfHarmQuestion;
 use crate::ui::route::{Route, Step};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use model::{
-    change_step, crisis_line, group_flags, heading, notice_title, safety_answers_missing,
-    score_lines, status_counts,
-};
+use model::{notice_title, safety_answers_missing, score_lines, status_counts};
 
 /// Where "How Mosaic checks safety" lives: the rule book in words.
 const SAFETY_RULES_HREF: &str = "#/safety-rules";
@@ -63,110 +60,6 @@ pub fn ScreeningView() -> impl IntoView {
                 </p>
             </section>
         }
-    }
-}
-
-/// The clinic's front-desk instruction, in kiosk mode only (RELIABILITY §3, SOURCES §3.3).
-fn front_desk() -> Option<String> {
-    use_kiosk().map(|k| {
-        k.config
-            .with_untracked(|c| c.front_desk_or_default().to_string())
-    })
-}
-
-/// Where to find support now: in kiosk mode the clinic's front-desk instruction first, then the configured crisis
-/// line (or the local emergency number), 988 in the US, and the emergency number if the person might act. Shown by
-/// the crisis outcome and beside the `self_harm_unknown` notice, so both always say the same.
-#[component]
-fn CrisisResources(
-    /// The crisis line configured in settings (may be empty).
-    line: String,
-) -> impl IntoView {
-    let clinic =
-        front_desk().map(|text| view! { <p class="now-first clinic"><strong>{text}</strong></p> });
-    view! {
-        {clinic}
-        <p class="now-first"><strong>"Contact " {crisis_line(&line)} " now."</strong></p>
-        <p>"In the US, call or text " <strong>"988"</strong> " (Suicide & Crisis Lifeline), any time of day."</p>
-        <p>"If you might act on these thoughts, call your local emergency number. You do not have to go through this alone."</p>
-    }
-}
-
-/// Emergency, crisis, urgent or out of scope: what to do now, why, and a way to correct a mistaken answer.
-#[component]
-fn StopNow(
-    /// The screening result (outcome is not `Proceed`).
-    screening: Screening,
-    /// The crisis line configured in settings (may be empty).
-    line: String,
-) -> impl IntoView {
-    let outcome = screening.outcome;
-    // On a clinic kiosk the clinic's own instruction comes first (crisis support shows it itself).
-    let clinic = (outcome != Outcome::Crisis)
-        .then(front_desk)
-        .flatten()
-        .map(|text| view! { <p class="now-first clinic"><strong>{text}</strong></p> });
-    let now = match outcome {
-        Outcome::Emergency => view! {
-            <p class="now-first"><strong>"Call your local emergency number now"</strong>
-                " (911 in the US, 112 in Europe, 999 in the UK), or go to the nearest emergency department."</p>
-            <p>"Do not start any new therapy. If you are not alone, ask someone to stay with you."</p>
-        }
-        .into_any(),
-        Outcome::Crisis => view! { <CrisisResources line=line /> }.into_any(),
-        Outcome::Urgent => view! {
-            <p class="now-first"><strong>"Contact a clinician within a day or two — today if you can."</strong></p>
-            <p>"Do not start a new therapy until you have been seen. If things suddenly get worse, call your local emergency number."</p>
-        }
-        .into_any(),
-        _ => view! {
-            <p class="now-first"><strong>"Please talk with a clinician about your pain."</strong></p>
-            <p>"You have done nothing wrong by trying Mosaic. It is made for adults, so its suggestions may not suit you. "
-                "Your doctor, a school or college nurse, or a young people's health service can plan care that fits you."</p>
-        }
-        .into_any(),
-    };
-    let groups = group_flags(&screening.flags)
-        .into_iter()
-        .map(|(action, reasons)| {
-            let reasons = reasons.into_iter().map(reason_item).collect_view();
-            view! {
-                <li class="flag">
-                    <p class="flag-action"><strong>{action}</strong></p>
-                    <ul class="flag-reasons">{reasons}</ul>
-                </li>
-            }
-        })
-        .collect_view();
-    let change = Route::Intake(change_step(outcome)).href();
-    view! {
-        <div class="callout now" role="note" aria-labelledby="now-heading">
-            <h2 id="now-heading">"What to do now"</h2>
-            {clinic}
-            {now}
-        </div>
-        <section aria-labelledby="why-heading">
-            <h2 id="why-heading">"Why we are saying this"</h2>
-            <ul class="flags">{groups}</ul>
-            <p>"Mosaic does not build a plan or suggest therapies until this has been looked at. Your answers are kept on this device."</p>
-        </section>
-        <div class="actions">
-            <a class="button" href=change>"Change an answer"</a>
-            <span class="hint">"If you chose an answer by mistake, you can correct it."</span>
-        </div>
-    }
-}
-
-/// One reason (a flag's finding) with its source in a disclosure.
-fn reason_item(f: Finding) -> impl IntoView {
-    view! {
-        <li data-rule=f.rule.clone()>
-            <p><FindingText finding=f.clone() /></p>
-            <details class="sources">
-                <summary>"Source"</summary>
-                <p>{f.source}</p>
-            </details>
-        </li>
     }
 }
 

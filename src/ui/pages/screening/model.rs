@@ -3,50 +3,7 @@
 use crate::clinical::intake::Intake;
 use crate::clinical::rules::rule_book;
 use crate::clinical::scores::{Phq4Band, Phq4Score, Risk, Scores, StartBackScore};
-use crate::clinical::screening::{Finding, Flag, Outcome, Screening, Status, TherapyStatus};
-use crate::ui::route::Step;
-
-/// The view's heading for an outcome.
-pub fn heading(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Emergency => "Please get emergency help now",
-        Outcome::Crisis => "Please reach out for support now",
-        Outcome::Urgent => "Please see a clinician soon",
-        Outcome::OutOfScope => "Mosaic is not the right tool for you",
-        Outcome::Proceed => "Your safety check",
-    }
-}
-
-/// The wizard step holding the answers that usually lead to an outcome, for "Change an answer".
-pub fn change_step(outcome: Outcome) -> Step {
-    match outcome {
-        Outcome::Emergency | Outcome::Urgent => Step::Safety,
-        Outcome::Crisis => Step::Mood,
-        Outcome::OutOfScope | Outcome::Proceed => Step::Pain,
-    }
-}
-
-/// The crisis line to name: the one configured in settings, or "your local emergency number".
-pub fn crisis_line(configured: &str) -> String {
-    let line = configured.trim();
-    if line.is_empty() {
-        "your local emergency number".to_string()
-    } else {
-        line.to_string()
-    }
-}
-
-/// Flags grouped by action, most severe first: one "what to do" with every reason that leads to it.
-pub fn group_flags(flags: &[Flag]) -> Vec<(String, Vec<Finding>)> {
-    let mut out: Vec<(String, Vec<Finding>)> = Vec::new();
-    for f in flags {
-        match out.iter_mut().find(|(action, _)| *action == f.action) {
-            Some((_, reasons)) => reasons.push(f.finding.clone()),
-            None => out.push((f.action.clone(), vec![f.finding.clone()])),
-        }
-    }
-    out
-}
+use crate::clinical::screening::{Screening, Status, TherapyStatus};
 
 /// A notice's title, from the rule book's data (the rule's message is shown under it).
 pub fn notice_title(id: &str) -> &'static str {
@@ -186,25 +143,6 @@ mod tests {
     }
 
     #[test]
-    fn the_crisis_line_falls_back_to_the_local_emergency_number() {
-        assert_eq!(crisis_line("  "), "your local emergency number");
-        assert_eq!(crisis_line(" Samaritans 116 123 "), "Samaritans 116 123");
-    }
-
-    #[test]
-    fn flags_sharing_an_action_are_grouped_and_keep_their_order() {
-        let s = screen(&intake(
-            r#"{"age":40,"symptoms":["saddle_numbness","chest_pain_now","fever_with_pain"]}"#,
-        ));
-        assert_eq!(s.outcome, Outcome::Emergency);
-        let groups = group_flags(&s.flags);
-        assert_eq!(groups.len(), 2, "{groups:?}");
-        assert!(groups[0].0.contains("emergency"));
-        assert_eq!(groups[0].1.len(), 2);
-        assert_eq!(groups[1].1[0].rule, "RF-INFECT");
-    }
-
-    #[test]
     fn incomplete_scores_are_never_shown_as_zero() {
         let lines = score_lines(&screen(&Intake::default()).scores);
         assert_eq!(lines.len(), 2, "no STarT Back line unless low back pain");
@@ -310,12 +248,5 @@ mod tests {
         );
         assert!(counts.iter().all(|(_, n)| *n > 0));
         assert!(counts.iter().any(|(st, _)| *st == Status::Blocked));
-    }
-
-    #[test]
-    fn change_an_answer_leads_to_the_step_that_holds_it() {
-        assert_eq!(change_step(Outcome::Crisis), Step::Mood);
-        assert_eq!(change_step(Outcome::Emergency), Step::Safety);
-        assert_eq!(change_step(Outcome::OutOfScope), Step::Pain);
     }
 }
