@@ -70,8 +70,8 @@ describe('scenarios through the wizard', { concurrency: 2 }, () => {
           }
           for (const [id, status] of therapies) {
             const el = page.locator(`[data-therapy="${id}"][data-status]`).first();
-            await el.waitFor({ state: 'attached', timeout: 5000 }).catch(() => {
-              throw new Error(`${s.file}: no [data-therapy="${id}"][data-status] on ${expected === 'proceed' ? '#/choose' : '#/screening'}`);
+            await el.waitFor({ state: 'attached', timeout: 5000 }).catch((cause) => {
+              throw new Error(`${s.file}: no [data-therapy="${id}"][data-status] on ${expected === 'proceed' ? '#/choose' : '#/screening'}`, { cause });
             });
             assert.equal(await el.getAttribute('data-status'), status, `${s.file}: status of ${id}`);
           }

@@ -326,7 +326,11 @@ test('the whole flow through the wizard: answers, safety check, choices, plan, a
     await page.locator('.week').waitFor();
     assert.match(await page.locator('.items').innerText(), /Do not start until your clinician approves/);
     assert.ok((await page.locator('.week .entry[data-therapy="cbt"]').count()) >= 1);
-    await page.waitForTimeout(600); // autosave is debounced
+    // Autosave is debounced: wait until the stored document holds both choices before reloading.
+    await page.waitForFunction(() => {
+      const selected = JSON.parse(localStorage.getItem('mosaic/doc') || '{}').data?.selected ?? [];
+      return selected.includes('cbt') && selected.includes('yoga');
+    });
     await page.reload();
     await page.locator('.week').waitFor();
     assert.ok((await page.locator('.week .entry[data-therapy="yoga"]').count()) >= 1, 'choices kept after reload');

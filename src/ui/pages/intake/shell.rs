@@ -2,6 +2,7 @@
 //! Back/Next. Steps register their field checks with [`StepForm`] so the summary and Next see them.
 
 use super::model::{after_back, after_next, progress};
+use crate::ui::kiosk;
 use crate::ui::route::{Route, Step};
 use crate::ui::state::{navigate, use_app, AppCtx};
 use crate::ui::widgets::radio::focus_id;
@@ -64,10 +65,14 @@ thread_local! {
 }
 
 /// Goes back one step: through browser history when this step was reached by Next from the previous one,
-/// otherwise to the previous applicable step (or Welcome) as a new entry.
+/// otherwise to the previous applicable step (or Welcome) as a new entry. A kiosk never goes through history:
+/// there Next replaced the current entry, so `history.back()` would leave the app or do nothing; it moves to the
+/// previous step in-app instead (replacing the entry again), and the answers stay in memory.
 fn go_back(step: Step, target: Route) {
     let undo = match target {
-        Route::Intake(prev) => LAST_NEXT.with(|c| c.get()) == Some((prev, step)),
+        Route::Intake(prev) if !kiosk::is_active() => {
+            LAST_NEXT.with(|c| c.get()) == Some((prev, step))
+        }
         _ => false,
     };
     LAST_NEXT.with(|c| c.set(None));
