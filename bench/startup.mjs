@@ -44,7 +44,9 @@ try {
     s.push(await timeToHeading(plain.url));
   }
   const ratio = median(a) / median(s);
-  console.log(`startup: app ${median(a).toFixed(0)} ms, static page ${median(s).toFixed(0)} ms to the Welcome heading (median of ${RUNS}); ratio ${ratio.toFixed(2)}x (budget 2.0x, aim 1.3x)`);
+  const verdict = ratio <= 2.0 ? '' : ' — OVER BUDGET';
+  console.log(`startup: app ${median(a).toFixed(0)} ms, static page ${median(s).toFixed(0)} ms to the Welcome heading (median of ${RUNS}); ratio ${ratio.toFixed(2)}x (budget 2.0x, aim 1.3x)${verdict}`);
+  if (ratio > 2.0) process.exitCode = 1;
 } finally {
   await browser.close();
   app.server.close();
