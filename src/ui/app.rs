@@ -3,7 +3,6 @@
 use crate::store::saver;
 use crate::ui::deferred::{self, deferred};
 use crate::ui::kiosk::start::{KioskError, KioskStart};
-use crate::ui::kiosk::takeover::KioskTakeover;
 use crate::ui::kiosk::Start;
 use crate::ui::kiosk::{
     self, idle::IdleGuard, staff, staff::StaffDialog, staff::StaffStage, start::FinishButton,
@@ -170,7 +169,9 @@ pub fn App() -> impl IntoView {
             <StorageBanner />
             {move || match route.get() {
                 _ if gate.is_some() => match gate.clone() {
-                    Some(Start::AskFirst(config)) => view! { <KioskTakeover config=config /> }.into_any(),
+                    Some(Start::AskFirst(config)) => {
+                        deferred(move || on_demand::kiosk_takeover(config.clone()))
+                    }
                     Some(Start::Broken(reason)) => view! { <KioskError reason=reason /> }.into_any(),
                     _ => ().into_any(),
                 },

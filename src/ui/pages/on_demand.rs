@@ -2,8 +2,10 @@
 //! panel, with its QR encoder); the welcome, kiosk start and not-found views stay in the main module because a first
 //! visit shows them.
 
+use crate::store::kiosk::KioskConfig;
 use crate::ui::deferred::on_demand;
 use crate::ui::kiosk::staff::{StaffPanel, StaffStage};
+use crate::ui::kiosk::takeover::KioskTakeover;
 use crate::ui::pages::{
     choose::ChooseView, intake::IntakeView, plan::PlanView, safety_rules::SafetyRulesView,
     screening::ScreeningView, settings::SettingsView, shared::SharedView,
@@ -42,6 +44,11 @@ on_demand! {
     staff_chunk, preload_staff, fn staff_panel(stage: RwSignal<StaffStage>) { view! { <StaffPanel stage=stage /> }.into_any() }
 }
 on_demand! {
+    /// The question shown when a kiosk launch address is opened on a device that holds someone's own plan (rare,
+    /// so it stays out of the first visit).
+    takeover_chunk, preload_takeover, fn kiosk_takeover(config: KioskConfig) { view! { <KioskTakeover config=config /> }.into_any() }
+}
+on_demand! {
     /// A plan opened from a share link.
     shared_chunk, preload_shared, fn shared(payload: String) { view! { <SharedView payload=payload /> }.into_any() }
 }
@@ -59,5 +66,6 @@ pub async fn preload_all() -> bool {
     all &= preload_shared().await;
     all &= preload_safety_rules().await;
     all &= preload_staff().await;
+    all &= preload_takeover().await;
     all
 }
