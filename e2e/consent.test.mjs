@@ -5,7 +5,7 @@
 // confirmed on the plan. The app state is seeded into localStorage (the stored document format of src/store).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, axe } from './harness.mjs';
+import { useApp, axe, openWithState } from './harness.mjs';
 
 const DOC = 'mosaic/doc';
 const CONSENT = 'I have read this and will discuss it with my clinician';
@@ -28,22 +28,8 @@ const INTAKE = {
 const env = useApp('/');
 
 /** Opens the app at `hash` with `state` stored once per context, as if saved earlier. */
-async function open(state, hash, contextOptions = {}) {
-  const doc = JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: '2026-01-01T00:00:00Z', data: state });
-  const context = await env.browser.newContext(contextOptions);
-  await context.addInitScript(([key, value]) => {
-    if (!sessionStorage.getItem('mosaic-test-seeded')) {
-      localStorage.setItem(key, value);
-      sessionStorage.setItem('mosaic-test-seeded', '1');
-    }
-  }, [DOC, doc]);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${env.site.url}${hash}`);
-  await page.waitForSelector('#main h1', { timeout: 15000 });
-  return { context, page, errors };
+function open(state, hash, contextOptions = {}) {
+  return openWithState(env, state, hash, contextOptions);
 }
 
 const card = (page, id) => page.locator(`.therapy-card[data-therapy="${id}"]`);

@@ -90,3 +90,25 @@ export async function axe(page) {
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   });
 }
+
+/**
+ * Opens a new context at `hash` with `state` stored as the saved document once per context (before the app's first
+ * load), as if it had been saved earlier. Returns `{ context, page, errors }`; the caller closes the context.
+ */
+export async function openWithState(env, state, hash, contextOptions = {}) {
+  const doc = JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: '2026-01-01T00:00:00Z', data: state });
+  const context = await env.browser.newContext(contextOptions);
+  await context.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('mosaic-test-seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('mosaic-test-seeded', '1');
+    }
+  }, ['mosaic/doc', doc]);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${env.site.url}${hash}`);
+  await page.waitForSelector('#main h1', { timeout: 15000 });
+  return { context, page, errors };
+}

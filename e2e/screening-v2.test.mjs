@@ -4,11 +4,10 @@
 // through an implied fact says why. Zero axe-core violations on each changed view at 360 and 1280 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp, axe } from './harness.mjs';
+import { useApp, openApp, axe, openWithState } from './harness.mjs';
 import { currentStep, driveIntake, expectRefused, pressNext, screeningOutcome, startIntake } from './drive.mjs';
 
 const env = useApp('/');
-const DOC = 'mosaic/doc';
 const WIDTHS = [360, 1280];
 const NO_WARNING_SIGNS = /No warning signs came up/;
 
@@ -27,22 +26,8 @@ const BASE = {
 
 /** Opens the app with `state` already in localStorage (written once, before the app's first load), as an older
  *  backup restored earlier would leave it. */
-async function openStored(state, hash, viewport) {
-  const context = await env.browser.newContext({ viewport });
-  const doc = JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: '2026-01-01T00:00:00Z', data: state });
-  await context.addInitScript(([key, value]) => {
-    if (!sessionStorage.getItem('mosaic-test-seeded')) {
-      localStorage.setItem(key, value);
-      sessionStorage.setItem('mosaic-test-seeded', '1');
-    }
-  }, [DOC, doc]);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${env.site.url}${hash}`);
-  await page.waitForSelector('#main h1', { timeout: 15000 });
-  return { context, page, errors };
+function openStored(state, hash, viewport) {
+  return openWithState(env, state, hash, { viewport });
 }
 
 /** No axe-core violations and no sideways scroll. */
