@@ -18,7 +18,9 @@ use wasm_bindgen::JsCast;
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 thread_local! {
-    /// The launch address of the running kiosk: every session ends by reloading it.
+    /// The launch address of the running kiosk: every session ends by reloading it. Module-level (like `ACTIVE`)
+    /// because the idle timer, Finish and the hash-change hook read it outside any component's context; it belongs
+    /// in the session owner once there is one.
     static LAUNCH: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
