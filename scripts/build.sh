@@ -3,7 +3,8 @@
 # hook scripts/wasm-app.mjs builds, splits and optimises the wasm (see there for why and how).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# binaryen 132 from node_modules must come before any other wasm-opt (Debian's 108 breaks the app silently).
+# The pinned binaryen (scripts/tools.env) in node_modules must come before any other wasm-opt (Debian's 108 breaks
+# the app silently).
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 rustup component list --installed | grep -q '^rust-src' \
   || { echo "build: ERROR: the rust-src component is missing; run scripts/setup.sh" >&2; exit 1; }

@@ -44,6 +44,20 @@ const version = (cmd) => {
 
 // The tools must be exactly the ones this pipeline was verified with: a different wasm-bindgen cannot read the
 // wasm, and an old wasm-opt (Debian's binaryen 108) writes wasm that fails at start-up while reporting success.
+// Versions come from the pin file (scripts/tools.env, or MOSAIC_TOOLS_ENV as in scripts/setup.sh), which is plain
+// KEY=value text; wasm-bindgen's comes from Cargo.lock, which the set-up checks against the pin.
+const pinFile = resolve(root, process.env.MOSAIC_TOOLS_ENV || 'scripts/tools.env');
+const pins = {};
+try {
+  for (const line of readFileSync(pinFile, 'utf8').split('\n')) {
+    const m = line.match(/^([A-Z][A-Z0-9_]*)=(\S*)$/);
+    if (m) pins[m[1]] = m[2];
+  }
+} catch (e) {
+  fail(`cannot read the pin file ${pinFile}: ${e.message}`);
+}
+const binaryen = pins.BINARYEN_VERSION?.split('.')[0];
+if (!binaryen) fail(`${pinFile} does not set BINARYEN_VERSION`);
 const lockedBindgen = readFileSync(join(root, 'Cargo.lock'), 'utf8').match(/name = "wasm-bindgen"\nversion = "([^"]+)"/)?.[1];
 if (version('wasm-bindgen') !== `wasm-bindgen ${lockedBindgen}`) {
   fail(`wasm-bindgen on PATH is "${version('wasm-bindgen')}", Cargo.lock needs ${lockedBindgen}; run scripts/setup.sh`);
@@ -62,8 +76,8 @@ mkdirSync(out);
 const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', 'mosaic', '--locked'];
 let wasm = join(target, 'wasm32-unknown-unknown', profile, 'mosaic.wasm');
 if (release) {
-  if (version('wasm-opt') !== 'wasm-opt version 132 (version_132)') {
-    fail(`wasm-opt on PATH is "${version('wasm-opt')}", not binaryen 132; run scripts/setup.sh`);
+  if (version('wasm-opt') !== `wasm-opt version ${binaryen} (version_${binaryen})`) {
+    fail(`wasm-opt on PATH is "${version('wasm-opt')}", not binaryen ${binaryen}; run scripts/setup.sh`);
   }
   try {
     execFileSync('sh', ['-c', 'command -v wasm-split-cli'], { stdio: 'ignore' });
