@@ -18,6 +18,10 @@ import { driveIntake } from '../e2e/drive.mjs';
 const SESSIONS = Number(process.env.SESSIONS || 200);
 const CYCLES = Number(process.env.CYCLES || 200);
 const FIRST = 20;
+// PARTS picks which parts run ("kiosk", "in-page" or both, comma-separated); TRACE=N also prints the wasm memory
+// every N cycles of the in-page part, which tells a steady leak (a straight line) from an allocator that settles.
+const PARTS = (process.env.PARTS || 'kiosk,in-page').split(',');
+const TRACE = Number(process.env.TRACE || 0);
 const BUDGET = 0.10;
 const PIN = '135790';
 for (const [name, n] of [['SESSIONS', SESSIONS], ['CYCLES', CYCLES]]) {
@@ -134,7 +138,7 @@ const site = await serveDist('/');
 const browser = await launch();
 try {
   // (a) Kiosk sessions, each ended by Finish (a reload of the launch address).
-  {
+  if (PARTS.includes('kiosk')) {
     const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
     await context.addInitScript(WASM_PROBE);
     const page = await context.newPage();
@@ -167,7 +171,7 @@ try {
   }
 
   // (b) In-page cycles without reload in a normal session.
-  {
+  if (PARTS.includes('in-page')) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(WASM_PROBE);
     const page = await context.newPage();
@@ -218,6 +222,10 @@ try {
       await page.getByRole('link', { name: 'Build my plan' }).first().click();
       await page.locator('.week .entry[data-therapy="yoga"]').first().waitFor();
       if (i === FIRST || i === CYCLES) samples[i] = await pageFigures(page);
+      if (TRACE > 0 && i % TRACE === 0) {
+        const wasm = await page.evaluate(() => [...window.__wasmMemories].reduce((sum, m) => sum + m.buffer.byteLength, 0));
+        console.log(`  cycle ${i}: wasm linear memory ${MB(wasm)}`);
+      }
     }
     console.log(`in-page: ${CYCLES} cycles of intake → screening → choose → plan without reload in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     report('in-page cycles (one page, never reloaded)', 'cycle', samples[FIRST], samples[CYCLES], CYCLES);

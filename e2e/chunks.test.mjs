@@ -3,7 +3,7 @@
 // fetched in the background the whole app must keep working offline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp } from './harness.mjs';
+import { useApp, openApp, THROTTLE } from './harness.mjs';
 
 const env = useApp('/clinic/tools/mosaic/');
 
@@ -35,7 +35,7 @@ test('the welcome view needs no view chunk; a view that cannot be fetched says s
 test('once every view has been fetched in the background, the whole app works offline', async () => {
   const { page, problems, context } = await openApp(env.browser, env.site.url);
   try {
-    await page.locator('html[data-all-views-loaded]').waitFor({ state: 'attached', timeout: 15000 });
+    await page.locator('html[data-all-views-loaded]').waitFor({ state: 'attached', timeout: 15000 * THROTTLE });
     await context.setOffline(true);
     const before = (await problems()).length;
     await page.getByRole('link', { name: 'Start planning' }).click();
@@ -47,7 +47,7 @@ test('once every view has been fetched in the background, the whole app works of
       ['#/settings', 'Settings'],
     ]) {
       await page.evaluate((h) => { location.hash = h; }, hash);
-      await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 5000 });
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 5000 * THROTTLE });
     }
     assert.equal((await problems()).length, before, `no error while offline: ${(await problems()).join('; ')}`);
   } finally {

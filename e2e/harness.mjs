@@ -14,9 +14,30 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-/** Launches Chromium; the caller must close it in `finally`. */
-export function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+/** How many times slower Chromium's CPU runs (MOSAIC_CPU_THROTTLE, default 1); every explicit wait scales by it. */
+export const THROTTLE = Number(process.env.MOSAIC_CPU_THROTTLE || 1);
+if (!Number.isFinite(THROTTLE) || THROTTLE < 1) {
+  throw new Error(`MOSAIC_CPU_THROTTLE must be a number ≥ 1, not ${process.env.MOSAIC_CPU_THROTTLE}`);
+}
+
+/** Launches Chromium; the caller must close it in `finally`. With MOSAIC_CPU_THROTTLE=N (e.g. 4) every page runs
+ *  with Chromium's CPU slowed N times, to show the suite waits for conditions rather than for time. */
+export async function launch() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const rate = THROTTLE;
+  if (rate > 1) {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (...args) => {
+      const context = await newContext(...args);
+      context.setDefaultTimeout(30_000 * rate);
+      context.on('page', async (page) => {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      });
+      return context;
+    };
+  }
+  return browser;
 }
 
 /** Serves the built app (dist/, or $MOSAIC_DIST) under `base` (default `/`). */
@@ -67,7 +88,7 @@ export async function openApp(browser, url, { context: ctxOptions = {}, setup } 
     });
   });
   await page.goto(url);
-  await page.waitForSelector('#main h1', { timeout: 15000 });
+  await page.waitForSelector('#main h1', { timeout: 15000 * THROTTLE });
   const problems = async () => {
     const csp = await page.evaluate(() => window.__csp || []);
     return [
@@ -109,6 +130,6 @@ export async function openWithState(env, state, hash, contextOptions = {}) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${env.site.url}${hash}`);
-  await page.waitForSelector('#main h1', { timeout: 15000 });
+  await page.waitForSelector('#main h1', { timeout: 15000 * THROTTLE });
   return { context, page, errors };
 }

@@ -3,7 +3,7 @@
 // a PIN with a growing lockout. The launch address is tested in kiosk-launch.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, axe } from './harness.mjs';
+import { useApp, axe, THROTTLE } from './harness.mjs';
 import { driveIntake, label } from './drive.mjs';
 
 const PIN = '246810';
@@ -57,7 +57,7 @@ async function longPressLogo(page, { clock = false } = {}) {
   await page.getByRole('link', { name: 'Mosaic home' }).hover();
   await page.mouse.down();
   if (clock) await page.clock.runFor(2_100);
-  await page.getByLabel('Staff PIN').waitFor({ timeout: 5000 });
+  await page.getByLabel('Staff PIN').waitFor({ timeout: 5000 * THROTTLE });
   await page.mouse.up();
 }
 
@@ -157,7 +157,7 @@ test('Back in a kiosk returns to the previous step inside the app, with the answ
     await page.getByRole('button', { name: 'Next' }).click();
     await page.locator('section.wizard[data-step="safety"]').waitFor();
     await page.getByRole('button', { name: 'Back' }).click();
-    await page.locator('section.wizard[data-step="pain"]').waitFor({ timeout: 10_000 });
+    await page.locator('section.wizard[data-step="pain"]').waitFor({ timeout: 10_000 * THROTTLE });
     assert.equal(await page.evaluate(() => window.__samePage), true, 'the same page: Back did not leave or reload the app');
     assert.equal(page.url(), `${env.site.url}#/intake/pain`, 'the pain step, inside the app');
     assert.equal(await page.evaluate(() => history.length), entries, 'Back adds no history entry');

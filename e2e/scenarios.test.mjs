@@ -9,7 +9,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { useApp, openApp } from './harness.mjs';
+import { useApp, openApp, THROTTLE } from './harness.mjs';
 import { driveIntake, stepsFor, REQUIRED } from './drive.mjs';
 
 const DIR = new URL('../tests/scenarios/', import.meta.url);
@@ -70,7 +70,7 @@ describe('scenarios through the wizard', { concurrency: 2 }, () => {
           }
           for (const [id, status] of therapies) {
             const el = page.locator(`[data-therapy="${id}"][data-status]`).first();
-            await el.waitFor({ state: 'attached', timeout: 5000 }).catch((cause) => {
+            await el.waitFor({ state: 'attached', timeout: 5000 * THROTTLE }).catch((cause) => {
               throw new Error(`${s.file}: no [data-therapy="${id}"][data-status] on ${expected === 'proceed' ? '#/choose' : '#/screening'}`, { cause });
             });
             assert.equal(await el.getAttribute('data-status'), status, `${s.file}: status of ${id}`);

@@ -3,14 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, openApp, axe } from './harness.mjs';
+import { useApp, openApp, axe, THROTTLE } from './harness.mjs';
 
 const DOC = 'mosaic/doc';
 const env = useApp('/');
 
-/** A context whose localStorage holds `entries` before the app first loads, with every setItem recorded. */
-async function seeded(entries, { initScript } = {}) {
+/** A context whose localStorage holds `entries` before the app first loads, with every setItem recorded. With
+ *  `clock`, the page's timers are Playwright's, so a test can run the autosave delay to its end on demand. */
+async function seeded(entries, { initScript, clock = false } = {}) {
   const context = await env.browser.newContext({ acceptDownloads: true });
+  if (clock) await context.clock.install();
   await context.addInitScript(() => {
     window.__writes = [];
     const original = Storage.prototype.setItem;
@@ -39,9 +41,17 @@ const setCrisisLine = async (page, text) => {
 
 const storedDoc = (page) => page.evaluate((k) => localStorage.getItem(k), DOC);
 
+/** Waits until the saved document contains `text` (the autosave has run). */
+const savedWith = (page, text) =>
+  page.waitForFunction(([k, t]) => (localStorage.getItem(k) ?? '').includes(t), [DOC, text]);
+
+/** Runs every page timer due in the next second, three times the autosave delay: any save the app would make of
+ *  the edit just typed has been attempted when this returns (the page's clock must be installed). */
+const pastAutosave = (page) => page.clock.runFor(1_000);
+
 test('truncated JSON: recovery banner, bytes kept, no write to the document until the person chooses', async () => {
   const broken = '{"app":"mosaic","schema":1,"data":{"plan":';
-  const { context, page } = await seeded({ [DOC]: broken });
+  const { context, page } = await seeded({ [DOC]: broken }, { clock: true });
   try {
     await openSeeded(page);
     const banner = page.locator('[data-banner="recovery"]');
@@ -52,7 +62,7 @@ test('truncated JSON: recovery banner, bytes kept, no write to the document unti
     assert.deepEqual(quarantined, [broken], 'a byte-identical copy is quarantined');
     // Typing elsewhere must not write the document while the choice is pending.
     await setCrisisLine(page, 'Test line 123');
-    await page.waitForTimeout(600);
+    await pastAutosave(page);
     assert.equal(await storedDoc(page), broken);
     assert.ok(!(await page.evaluate(() => window.__writes)).includes('mosaic/doc'), 'no setItem on the document');
     assert.deepEqual(await axe(page), [], 'the recovery banner is accessible');
@@ -66,7 +76,7 @@ test('truncated JSON: recovery banner, bytes kept, no write to the document unti
     await page.getByRole('button', { name: /Start fresh/ }).click();
     await banner.waitFor({ state: 'detached' });
     await page.getByLabel(/crisis line to show/i).fill('Test line 456');
-    await page.waitForTimeout(600);
+    await pastAutosave(page);
     assert.match(await storedDoc(page), /Test line 456/);
     const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mosaic/quarantine/')).map((k) => localStorage.getItem(k)));
     assert.deepEqual(kept, [broken], 'the quarantined copy survives starting fresh');
@@ -77,12 +87,12 @@ test('truncated JSON: recovery banner, bytes kept, no write to the document unti
 
 test('a document from a newer version opens read-only, is never written, and can be downloaded', async () => {
   const newer = JSON.stringify({ app: 'mosaic', schema: 99, generation: 3, saved_at: 'x', data: { selected: ['yoga'], settings: { crisis_line: 'Newer line' } } });
-  const { context, page } = await seeded({ [DOC]: newer });
+  const { context, page } = await seeded({ [DOC]: newer }, { clock: true });
   try {
     await openSeeded(page);
     await page.getByText('Saved by a newer version of Mosaic').waitFor();
     await setCrisisLine(page, 'Edited in old version');
-    await page.waitForTimeout(800);
+    await pastAutosave(page);
     assert.equal(await storedDoc(page), newer);
     assert.equal((await page.evaluate(() => window.__writes)).filter((k) => k.startsWith('mosaic/')).length, 0);
     const [download] = await Promise.all([
@@ -117,7 +127,7 @@ for (const [label, thrower] of [
       await openSeeded(page);
       await page.evaluate(() => { window.__full = true; });
       await setCrisisLine(page, 'Unsaved line');
-      await page.locator('[data-save-status="problem"]').waitFor({ timeout: 2000 });
+      await page.locator('[data-save-status="problem"]').waitFor({ timeout: 2000 * THROTTLE });
       await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
       assert.equal(await page.getByLabel(/crisis line to show/i).inputValue(), 'Unsaved line');
       assert.equal(await storedDoc(page), before);
@@ -163,8 +173,7 @@ test('two tabs: a stale tab never overwrites newer data, and asks which version 
     await b.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
     await b.goto(`${env.site.url}#/settings`);
     await a.getByLabel(/crisis line to show/i).fill('From tab A');
-    await a.waitForTimeout(600);
-    assert.match(await storedDoc(a), /From tab A/);
+    await savedWith(a, 'From tab A');
     await b.getByLabel(/crisis line to show/i).fill('From stale tab B');
     await b.getByText('Mosaic was changed in another tab').waitFor();
     assert.match(await storedDoc(a), /From tab A/, 'B did not overwrite A');
@@ -194,9 +203,9 @@ test('backup, delete everything, restore: the same data comes back; persistence 
     });
     const page = await context.newPage();
     await setCrisisLine(page, 'Backup round trip');
-    await page.waitForTimeout(600);
+    await savedWith(page, 'Backup round trip');
     await page.getByLabel('Larger text').check();
-    await page.waitForTimeout(600);
+    await savedWith(page, '"large_text":true');
     assert.equal(await page.evaluate(() => window.__persistCalls), 1);
     await page.locator('[data-persisted]').waitFor();
     const original = JSON.parse(await storedDoc(page)).data;
@@ -226,7 +235,7 @@ test('malformed, oversized and wrong-format backups are refused with a clear mes
   try {
     const page = await context.newPage();
     await setCrisisLine(page, 'Keep me');
-    await page.waitForTimeout(600);
+    await savedWith(page, 'Keep me');
     const before = await storedDoc(page);
     const cases = [
       ['broken.json', '{"format":"mosaic-backup",', /could not be read/],
@@ -321,7 +330,7 @@ test('reload mid-intake: the answers are back', async () => {
     await page.goto(`${env.site.url}#/intake/pain`);
     await page.getByLabel('How old are you?').fill('58');
     await page.getByRole('radio', { name: /Neck pain/ }).first().check();
-    await page.waitForTimeout(500);
+    await savedWith(page, '"primary":"neck"');
     await page.reload();
     await page.locator('section.wizard[data-step="pain"]').waitFor();
     assert.equal(await page.getByLabel('How old are you?').inputValue(), '58');

@@ -9,8 +9,16 @@ echo "==> screening and planning (native, release profile)"
 cargo bench --bench screening
 
 echo "==> save/load of a full plan with 3 years of check-ins (Chromium, release build)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --test browser_store_bench -- --nocapture 2>&1 \
-  | grep -E "store bench|test result"
+store_line=$(CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown \
+  --test browser_store_bench -- --nocapture 2>&1 | grep -E "store bench|test result")
+echo "$store_line"
+# The test itself only checks the stored size (timing assertions in tests are flaky); the 5 ms budget is held here.
+read -r save_ms load_ms < <(sed -nE 's/.*save median ([0-9.]+) ms, load median ([0-9.]+) ms.*/\1 \2/p' <<<"$store_line")
+[ -n "${save_ms:-}" ] || { echo "bench: the store benchmark printed no figures" >&2; exit 1; }
+awk -v s="$save_ms" -v l="$load_ms" 'BEGIN {
+  ok = (s <= 5 && l <= 5)
+  printf "store: save %s ms, load %s ms (budget ≤ 5 ms each) %s\n", s, l, ok ? "ok" : "OVER BUDGET"
+  exit ok ? 0 : 1 }'
 
 echo "==> first-load size and start-up (release build in Chromium)"
 # Always rebuild: dist/ may hold a debug build from `trunk serve`.
