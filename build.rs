@@ -1,22 +1,21 @@
 //! Compiles the clinical data files (`src/clinical/data/*.json`) into Rust statics.
 //!
-//! The JSON files stay the single source a clinical reviewer reads and edits, but the app no longer ships their
-//! text or a parser for them (about 38 KB of gzipped wasm). A file the app's types would have rejected now fails
-//! the build, with the file and the JSON path in the message.
+//! The JSON files stay the single source a clinical reviewer reads and edits, but the app ships neither their text
+//! nor a parser for them (about 38 KB of gzipped wasm). The build reads them into the app's own types
+//! (`src/clinical/data`, included below) with the app's own checks ([`data::load::compile`]), so a file the app
+//! would refuse fails the build, with the file and the JSON path in the message; then it writes those values out.
 
+// The app's data types and their loader, and the enums they use: one definition for the build and the app. The
+// build uses only part of them (the app's methods live elsewhere), hence `dead_code`.
+#[allow(dead_code, unused_imports)]
+#[path = "src/clinical/data/mod.rs"]
+mod data;
 #[path = "build/emit.rs"]
 mod emit;
-#[path = "build/locate.rs"]
-mod locate;
-#[path = "build/model.rs"]
-mod model;
-// The app's own enums of the data's closed sets, so build and app share one definition. `Risk` is among them
-// but no data file spells a risk group any more, so the build script itself does not use every item.
 #[allow(dead_code)]
 #[path = "src/clinical/terms.rs"]
 mod terms;
 
-use serde::de::DeserializeOwned;
 use std::path::PathBuf;
 use std::{env, fs, process};
 
@@ -26,28 +25,32 @@ const DATA: &str = "src/clinical/data";
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build");
-    for file in ["vocabulary.json", "therapies.json", "rules.json"] {
-        println!("cargo:rerun-if-changed={DATA}/{file}");
-    }
-    let vocabulary: model::Vocabulary = parse("vocabulary.json");
-    let therapies: Vec<model::Therapy> = parse("therapies.json");
-    let rules: model::RuleBook = parse("rules.json");
+    println!("cargo:rerun-if-changed={DATA}");
+    println!("cargo:rerun-if-changed=src/clinical/terms.rs");
+    let read = |file: &str| {
+        let path = format!("{DATA}/{file}");
+        fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")))
+    };
+    let (vocabulary, therapies, rules) = (
+        read("vocabulary.json"),
+        read("therapies.json"),
+        read("rules.json"),
+    );
+    let texts = data::load::Texts {
+        vocabulary: &vocabulary,
+        therapies: &therapies,
+        rules: &rules,
+    };
+    let data = data::load::compile(texts).unwrap_or_else(|e| fail(&format!("{DATA}/{e}")));
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     write(
         out.join("catalog_data.rs"),
-        emit::catalog(&vocabulary, therapies),
+        emit::static_item("CATALOG", "Catalog", data.catalog),
     );
-    write(out.join("rules_data.rs"), emit::rules(&rules));
-}
-
-/// Reads and deserializes one data file, or stops the build naming the file, the JSON path and the problem.
-fn parse<T: DeserializeOwned>(file: &str) -> T {
-    let path = format!("{DATA}/{file}");
-    let text = fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    serde_json::from_str(&text).unwrap_or_else(|e| {
-        let at = locate::path_at(&text, e.line(), e.column());
-        fail(&format!("{path}: at {at}: {e}"))
-    })
+    write(
+        out.join("rules_data.rs"),
+        emit::static_item("RULE_BOOK", "RuleBook", data.rules),
+    );
 }
 
 fn write(path: PathBuf, source: String) {

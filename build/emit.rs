@@ -1,216 +1,230 @@
-//! Writes the parsed data as Rust constant expressions of the app's static types (`&'static str`, `&[…]`).
+//! Writes checked data out as Rust source: a serde serializer whose output is a constant expression of the very
+//! type that was serialized (`Name { field: … }`, `&[…]`, `Enum::Variant(…)`, `Some(…)`).
+//!
+//! It knows no data type by name, so a new field or condition needs no change here. Variant names come from
+//! serde already in snake case (`any_symptom`, `clearance_required`) and go back to Rust's `AnySymptom`; the
+//! generated code is compiled with the app, so a name that did not round-trip would fail the build loudly.
 
-use crate::model::*;
-use std::collections::BTreeMap;
-use std::fmt::Write;
+use serde::ser::{self, Impossible, Serialize};
+use std::fmt::{self, Display, Write};
 
-/// A value written as a constant expression of the matching type in `src/clinical`.
-pub trait Lit {
-    /// Appends the expression to `out`.
-    fn lit(&self, out: &mut String);
-}
-
-impl Lit for String {
-    fn lit(&self, out: &mut String) {
-        // `Debug` escapes exactly what a Rust string literal needs (quotes, backslashes, control characters).
-        write!(out, "{self:?}").unwrap();
-    }
-}
-
-macro_rules! display {
-    ($($t:ty),*) => {$(
-        impl Lit for $t {
-            fn lit(&self, out: &mut String) {
-                write!(out, "{self}").unwrap();
-            }
-        }
-    )*};
-}
-display!(bool, u8, u16);
-
-impl<T: Lit> Lit for Option<T> {
-    fn lit(&self, out: &mut String) {
-        match self {
-            Some(v) => {
-                out.push_str("Some(");
-                v.lit(out);
-                out.push(')');
-            }
-            None => out.push_str("None"),
-        }
-    }
-}
-
-impl<T: Lit> Lit for Vec<T> {
-    fn lit(&self, out: &mut String) {
-        out.push_str("&[");
-        for v in self {
-            v.lit(out);
-            out.push_str(",\n");
-        }
-        out.push(']');
-    }
-}
-
-/// Maps become slices of pairs in key order, the order the app's `BTreeMap`s used to iterate in.
-impl<V: Lit> Lit for BTreeMap<String, V> {
-    fn lit(&self, out: &mut String) {
-        out.push_str("&[");
-        for (k, v) in self {
-            out.push('(');
-            k.lit(out);
-            out.push_str(", ");
-            v.lit(out);
-            out.push_str("),\n");
-        }
-        out.push(']');
-    }
-}
-
-macro_rules! unit_enums {
-    ($($t:ident),*) => {$(
-        impl Lit for $t {
-            fn lit(&self, out: &mut String) {
-                write!(out, concat!(stringify!($t), "::{:?}"), self).unwrap();
-            }
-        }
-    )*};
-}
-unit_enums!(
-    Setting,
-    CostBand,
-    EvidenceRating,
-    Strength,
-    Outcome,
-    Status,
-    Question
-);
-
-/// Writes `Name { field: value, … }`.
-fn record(out: &mut String, name: &str, fields: &[(&str, &dyn Lit)]) {
-    write!(out, "{name} {{").unwrap();
-    for (field, value) in fields {
-        write!(out, "{field}: ").unwrap();
-        value.lit(out);
-        out.push_str(", ");
-    }
-    out.push('}');
-}
-
-macro_rules! records {
-    ($($t:ident { $($f:ident),* })*) => {$(
-        impl Lit for $t {
-            fn lit(&self, out: &mut String) {
-                record(out, stringify!($t), &[$((stringify!($f), &self.$f)),*]);
-            }
-        }
-    )*};
-}
-records! {
-    Evidence { rating, strength, summary, source }
-    Course {
-        per_week_min, per_week_max, per_week_default, session_minutes, weeks, home_minutes, home_per_week,
-        description, source
-    }
-    SideEffect { text, source }
-    Therapy {
-        id, name, summary, how_it_works, setting, provider, credential, needles, touch, supplement, course, cost,
-        evidence, risks, source
-    }
-    Term { id, label, help, aliases, source }
-    FlagRule { id, outcome, when, message, action, source }
-    NoticeRule { id, title, when, message, source }
-    Derivation { id, from, implies_condition, because, source }
-    TherapyRule { id, target, status, when, message, source }
-    RuleBook { inherit, groups, derived, flags, notices, therapy }
-}
-
-impl Lit for Cond {
-    fn lit(&self, out: &mut String) {
-        let (variant, arg): (&str, &dyn Lit) = match self {
-            Cond::Always(b) => ("Always", b),
-            Cond::AnySymptom(ids) => ("AnySymptom", ids),
-            Cond::AnyCondition(ids) => ("AnyCondition", ids),
-            Cond::AnyMedication(ids) => ("AnyMedication", ids),
-            Cond::AnyMedicationExcept(ids) => ("AnyMedicationExcept", ids),
-            Cond::NotAnswered(q) => ("NotAnswered", q),
-            Cond::AgeAtLeast(n) => ("AgeAtLeast", n),
-            Cond::AgeBelow(n) => ("AgeBelow", n),
-            Cond::AgeAbove(n) => ("AgeAbove", n),
-            Cond::ActivityNot(a) => ("ActivityNot", a),
-            Cond::Primary(p) => ("Primary", p),
-            Cond::SelfHarmAtLeast(n) => ("SelfHarmAtLeast", n),
-            Cond::DurationBelow(n) => ("DurationBelow", n),
-            Cond::Phq2AnsweredAtLeast(n) => ("Phq2AnsweredAtLeast", n),
-            Cond::Gad2AnsweredAtLeast(n) => ("Gad2AnsweredAtLeast", n),
-            Cond::StartBackDistressAnsweredAtLeast(n) => ("StartBackDistressAnsweredAtLeast", n),
-            Cond::All(cs) => ("All", cs),
-            Cond::Any(cs) => ("Any", cs),
-        };
-        write!(out, "Cond::{variant}(").unwrap();
-        arg.lit(out);
-        out.push(')');
-    }
-}
-
-impl Lit for Answer {
-    fn lit(&self, out: &mut String) {
-        let (variant, id) = match self {
-            Answer::Medication(id) => ("Medication", id),
-            Answer::Symptom(id) => ("Symptom", id),
-        };
-        write!(out, "Answer::{variant}(").unwrap();
-        id.lit(out);
-        out.push(')');
-    }
-}
-
-impl Lit for Target {
-    fn lit(&self, out: &mut String) {
-        match self {
-            Target::Named(name) => {
-                out.push_str("Target::Named(");
-                name.lit(out);
-                out.push(')');
-            }
-            Target::Testing {
-                every_therapy_testing,
-            } => {
-                out.push_str("Target::EveryTherapyTesting(");
-                every_therapy_testing.lit(out);
-                out.push(')');
-            }
-        }
-    }
-}
-
-const HEADER: &str =
-    "// @generated by build.rs from src/clinical/data/*.json: edit the JSON, not this file.\n";
-
-/// Source of `static CATALOG: Catalog`, included by `src/clinical/catalog.rs`.
-pub fn catalog(vocabulary: &Vocabulary, therapies: Vec<Therapy>) -> String {
-    let v = vocabulary;
-    let mut out = format!("{HEADER}static CATALOG: Catalog = ");
-    record(
-        &mut out,
-        "Catalog",
-        &[
-            ("conditions", &v.conditions),
-            ("symptoms", &v.symptoms),
-            ("health", &v.health),
-            ("medications", &v.medications),
-            ("supplements", &v.supplements),
-            ("therapies", &therapies),
-        ],
+/// `pub static {name}: {ty} = {value};` with a header saying where it comes from.
+pub fn static_item<T: Serialize>(name: &str, ty: &str, value: &T) -> String {
+    let mut out = String::from(
+        "// @generated by build.rs from src/clinical/data/*.json: edit the JSON, not this file.\n",
     );
+    write!(out, "pub static {name}: {ty} = ").unwrap();
+    value
+        .serialize(Rust { out: &mut out })
+        .expect("the data's types only use what `Rust` can write");
     out.push_str(";\n");
     out
 }
 
-/// Source of `static RULE_BOOK: RuleBook`, included by `src/clinical/rules/mod.rs`.
-pub fn rules(book: &RuleBook) -> String {
-    let mut out = format!("{HEADER}static RULE_BOOK: RuleBook = ");
-    book.lit(&mut out);
-    out.push_str(";\n");
-    out
+/// A Rust name from serde's spelling of it: `clearance_required` → `ClearanceRequired` (idempotent on `Named`).
+fn camel(name: &str) -> String {
+    name.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect()
+}
+
+/// A value the writer cannot express (none of the data's types has one).
+#[derive(Debug)]
+pub struct Unsupported(String);
+
+impl Display for Unsupported {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unsupported {}
+
+impl ser::Error for Unsupported {
+    fn custom<T: Display>(msg: T) -> Self {
+        Unsupported(msg.to_string())
+    }
+}
+
+/// The serializer: appends one expression to `out`.
+struct Rust<'a> {
+    out: &'a mut String,
+}
+
+/// A list, tuple or struct being written: what closes it.
+struct Items<'a> {
+    out: &'a mut String,
+    close: &'static str,
+}
+
+macro_rules! literal {
+    ($($method:ident: $t:ty),*) => {$(
+        fn $method(self, v: $t) -> Result<(), Unsupported> {
+            write!(self.out, "{v:?}").unwrap();
+            Ok(())
+        }
+    )*};
+}
+
+macro_rules! unsupported {
+    ($($method:ident($($arg:ty),*) -> $ok:ty),*) => {$(
+        fn $method(self, $(_: $arg),*) -> Result<$ok, Unsupported> {
+            Err(Unsupported(concat!("no Rust literal for `", stringify!($method), "`").into()))
+        }
+    )*};
+}
+
+impl<'a> ser::Serializer for Rust<'a> {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Items<'a>;
+    type SerializeTuple = Items<'a>;
+    type SerializeTupleStruct = Impossible<(), Unsupported>;
+    type SerializeTupleVariant = Impossible<(), Unsupported>;
+    type SerializeMap = Impossible<(), Unsupported>;
+    type SerializeStruct = Items<'a>;
+    type SerializeStructVariant = Impossible<(), Unsupported>;
+
+    // `Debug` writes exactly what a Rust literal needs (quotes and escapes for strings).
+    literal!(serialize_bool: bool, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_str: &str);
+
+    unsupported!(
+        serialize_i8(i8) -> (), serialize_i16(i16) -> (), serialize_i32(i32) -> (), serialize_i64(i64) -> (),
+        serialize_u64(u64) -> (), serialize_f32(f32) -> (), serialize_f64(f64) -> (), serialize_char(char) -> (),
+        serialize_bytes(&[u8]) -> (), serialize_unit() -> (), serialize_unit_struct(&'static str) -> (),
+        serialize_map(Option<usize>) -> Self::SerializeMap,
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct,
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant,
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant
+    );
+
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        self.out.push_str("None");
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Unsupported> {
+        self.out.push_str("Some(");
+        v.serialize(Rust { out: self.out })?;
+        self.out.push(')');
+        Ok(())
+    }
+
+    fn serialize_unit_variant(
+        self,
+        ty: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Unsupported> {
+        write!(self.out, "{ty}::{}", camel(variant)).unwrap();
+        Ok(())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported("no Rust literal for a newtype struct".into()))
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        ty: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<(), Unsupported> {
+        write!(self.out, "{ty}::{}(", camel(variant)).unwrap();
+        v.serialize(Rust { out: self.out })?;
+        self.out.push(')');
+        Ok(())
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Items<'a>, Unsupported> {
+        self.out.push_str("&[");
+        Ok(Items {
+            out: self.out,
+            close: "]",
+        })
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Items<'a>, Unsupported> {
+        self.out.push('(');
+        Ok(Items {
+            out: self.out,
+            close: ")",
+        })
+    }
+
+    fn serialize_struct(self, ty: &'static str, _: usize) -> Result<Items<'a>, Unsupported> {
+        write!(self.out, "{ty} {{").unwrap();
+        Ok(Items {
+            out: self.out,
+            close: "}",
+        })
+    }
+}
+
+impl Items<'_> {
+    fn item<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
+        v.serialize(Rust { out: self.out })?;
+        // One item a line keeps the generated file readable when a compile error points into it.
+        self.out.push_str(",\n");
+        Ok(())
+    }
+
+    fn close(self) -> Result<(), Unsupported> {
+        self.out.push_str(self.close);
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Items<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
+        self.item(v)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTuple for Items<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Unsupported> {
+        self.item(v)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStruct for Items<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Unsupported> {
+        write!(self.out, "{key}: ").unwrap();
+        self.item(v)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
 }

@@ -1,8 +1,12 @@
 //! The therapy catalog and the clinical vocabulary (RULES §1), compiled in from the JSON data files.
 //!
 //! `data/vocabulary.json` and `data/therapies.json` stay the source a reviewer edits; `build.rs` validates them
-//! and writes them out as the static below, so the app ships neither the JSON text nor a parser for it.
+//! and writes them out as the static below, so the app ships neither the JSON text nor a parser for it. The types
+//! are defined in [`super::data`]; this module adds what the app asks of them.
 
+pub use super::data::{
+    Catalog, Course, Evidence, SelfCareLabel, SideEffect, Term, TermGroup, Therapy,
+};
 pub use super::terms::{CostBand, EvidenceRating, Setting, Strength};
 
 impl CostBand {
@@ -17,42 +21,6 @@ impl CostBand {
             CostBand::High => 100,
         }
     }
-}
-
-/// Evidence for one therapy in one condition.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Evidence {
-    /// Overall rating used for badges and ranking.
-    pub rating: EvidenceRating,
-    /// Strength of evidence when graded.
-    pub strength: Option<Strength>,
-    /// Plain-language sentence: effect size and how long it lasts.
-    pub summary: &'static str,
-    /// Citation (section of SOURCES.md and the original source).
-    pub source: &'static str,
-}
-
-/// A typical course, from trials and programmes (SOURCES §5.1).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Course {
-    /// Fewest sessions per week in the typical range.
-    pub per_week_min: u8,
-    /// Most sessions per week in the typical range.
-    pub per_week_max: u8,
-    /// Default sessions per week in a new plan (within min..=max).
-    pub per_week_default: u8,
-    /// Minutes per session.
-    pub session_minutes: u16,
-    /// Length of a course in weeks (a plan runs 12 weeks; ongoing practices use 12).
-    pub weeks: u8,
-    /// Optional daily home practice that goes with it, in minutes.
-    pub home_minutes: Option<u16>,
-    /// Days a week for that home practice when the source gives fewer than daily; `None` means every planned day.
-    pub home_per_week: Option<u8>,
-    /// Plain-language description of the course, e.g. "10 sessions over 7 weeks".
-    pub description: &'static str,
-    /// Citation for the course.
-    pub source: &'static str,
 }
 
 impl Course {
@@ -73,50 +41,6 @@ impl Course {
         u32::from(per_week) * u32::from(self.session_minutes)
             + home * u32::from(self.home_days(per_week, days_available))
     }
-}
-
-/// One risk or side effect of a therapy, in plain words, for the card, the consent step and the plan.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SideEffect {
-    /// One plain-language sentence; where the sources list none, it says exactly that.
-    pub text: &'static str,
-    /// Citation (section of SOURCES.md and the original source).
-    pub source: &'static str,
-}
-
-/// One selectable therapy (RULES §1.7).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Therapy {
-    /// Stable ID from RULES §1.7.
-    pub id: &'static str,
-    /// Display name.
-    pub name: &'static str,
-    /// Plain-language summary in the product's own words.
-    pub summary: &'static str,
-    /// How it is thought to work, in plain language.
-    pub how_it_works: &'static str,
-    /// Home, practitioner, or either.
-    pub setting: Setting,
-    /// Who provides it, e.g. "licensed acupuncturist" (empty for pure self-care).
-    pub provider: &'static str,
-    /// Credential to look for, e.g. "state licence (L.Ac.)"; empty where none applies.
-    pub credential: &'static str,
-    /// Uses needles.
-    pub needles: bool,
-    /// Involves hands-on touch.
-    pub touch: bool,
-    /// True for the supplements of RULES §1.6 (no schedule; "discuss with clinician").
-    pub supplement: bool,
-    /// Typical course; `None` for supplements.
-    pub course: Option<Course>,
-    /// Rough cost band per session (or per month for supplements).
-    pub cost: CostBand,
-    /// Evidence keyed by `pain.primary` ID (RULES §1.2), sorted by ID: every condition must be present.
-    pub evidence: &'static [(&'static str, Evidence)],
-    /// Risks and side effects (SOURCES §4.3, §4.4), never empty: shown before anyone adds it and in the plan.
-    pub risks: &'static [SideEffect],
-    /// Citation for the description and course.
-    pub source: &'static str,
 }
 
 impl Therapy {
@@ -148,38 +72,6 @@ impl Therapy {
     }
 }
 
-/// A vocabulary entry: an ID with its plain-language label and optional help text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Term {
-    /// Stable ID from RULES §1.
-    pub id: &'static str,
-    /// Plain-language label or question.
-    pub label: &'static str,
-    /// Longer explanation or examples (e.g. brand names), may be empty.
-    pub help: &'static str,
-    /// Extra names that map onto this ID (generic and brand names for medication classes).
-    pub aliases: &'static [&'static str],
-    /// Citation.
-    pub source: &'static str,
-}
-
-/// The whole catalog: therapies plus every vocabulary list of RULES §1.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Catalog {
-    /// Pain conditions (RULES §1.2).
-    pub conditions: &'static [Term],
-    /// Red-flag questions (RULES §1.3).
-    pub symptoms: &'static [Term],
-    /// Health facts (RULES §1.4).
-    pub health: &'static [Term],
-    /// Medication classes (RULES §1.5).
-    pub medications: &'static [Term],
-    /// Supplements a person may already take (RULES §1.6).
-    pub supplements: &'static [Term],
-    /// Selectable therapies (RULES §1.7).
-    pub therapies: &'static [Therapy],
-}
-
 /// Which vocabulary list an ID belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Vocab {
@@ -197,8 +89,11 @@ pub enum Vocab {
     Therapy,
 }
 
-// `static CATALOG: Catalog`, written by build.rs from the data files.
-include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+/// `pub static CATALOG: Catalog`, written by build.rs from the data files.
+mod generated {
+    use crate::clinical::data::*;
+    include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+}
 
 impl Catalog {
     /// The terms of one vocabulary list (therapies are not terms: use [`Catalog::therapy`]).
@@ -210,6 +105,16 @@ impl Catalog {
             Vocab::Medication => self.medications,
             Vocab::Supplement => self.supplements,
             Vocab::Therapy => &[],
+        }
+    }
+
+    /// The groups the intake shows a list in (red flags and health facts: every ID in exactly one group, which the
+    /// data load checks); empty for the other lists.
+    pub fn groups(&self, vocab: Vocab) -> &[TermGroup] {
+        match vocab {
+            Vocab::Symptom => self.symptom_groups,
+            Vocab::Health => self.health_groups,
+            _ => &[],
         }
     }
 
@@ -247,5 +152,5 @@ impl Catalog {
 
 /// The catalog; the build has already validated it, so there is nothing to fail at run time.
 pub fn catalog() -> &'static Catalog {
-    &CATALOG
+    &generated::CATALOG
 }

@@ -16,6 +16,7 @@ pub fn markdown(book: &BookText) -> String {
     section_flags(&mut out, book);
     section_notices(&mut out, book);
     section_therapies(&mut out, book);
+    section_contacts(&mut out, book);
     out
 }
 
@@ -46,6 +47,8 @@ How the rules work together:
   outcome. A therapy's list includes the rules it inherits (yoga, tai chi and physical therapy get the exercise
   rules), the rules of its group (such as the herbal supplements) and the rules given to every therapy that has
   a rule on an answer that was not given.
+- **Crisis and emergency contacts** (section 5) are the services and numbers shown with the crisis and
+  emergency outcomes.
 - **An answer that was not given is unknown, never \"no\".** A rule about having a condition, symptom or medicine
   never fires on a skipped question, and the rules that treat a skipped question as a risk say so in their
   condition (\"… question was not answered\").
@@ -93,13 +96,22 @@ fn section_notices(out: &mut String, book: &BookText) {
     for n in &book.notices {
         let _ = write!(
             out,
-            "\n### {} (`{}`)\n\n- **When:** {}\n- **Message:** {}\n- **Source:** {}\n",
+            "\n### {} (`{}`)\n\n- **When:** {}\n- **Message:** {}\n",
             escape(n.title),
             n.id,
             words(&n.when),
             escape(n.message),
-            escape(n.source)
         );
+        if let Some(offer) = n.offer {
+            let _ = writeln!(out, "- **Also shows:** {offer}");
+        }
+        if n.missing_answer {
+            out.push_str(
+                "- **A missing safety answer:** while it is raised, the screening never says that no warning signs \
+                 came up.\n",
+            );
+        }
+        let _ = writeln!(out, "- **Source:** {}", escape(n.source));
     }
 }
 
@@ -126,6 +138,37 @@ fn section_therapies(out: &mut String, book: &BookText) {
                 escape(r.source)
             );
         }
+    }
+}
+
+fn section_contacts(out: &mut String, book: &BookText) {
+    out.push_str(
+        "\n## 5. Crisis and emergency contacts\n\nWith the crisis outcome and beside the notice about an unanswered \
+         self-harm question, after the crisis line set in Settings (or \"your local emergency number\"):\n\n",
+    );
+    for c in book.crisis_lines {
+        let _ = write!(
+            out,
+            "- {}, {} **{}** ({}), {}.  \n  Source: {}\n",
+            escape(c.region),
+            escape(c.how),
+            escape(c.contact),
+            escape(c.service),
+            escape(c.hours),
+            escape(c.source)
+        );
+    }
+    out.push_str(
+        "\nWith the emergency outcome, after \"Call your local emergency number now\":\n\n",
+    );
+    for n in book.emergency_numbers {
+        let _ = write!(
+            out,
+            "- **{}** {}.  \n  Source: {}\n",
+            escape(n.number),
+            escape(n.region),
+            escape(n.source)
+        );
     }
 }
 

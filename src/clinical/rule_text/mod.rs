@@ -7,7 +7,10 @@
 //! therapy comes from the compiled [`Engine`], not from a second reading of the data.
 
 use super::catalog::{catalog, Catalog, Vocab};
-use super::rules::{engine, Answer, Cond, Engine, Question, RuleBook, Target};
+use super::rules::{
+    engine, Answer, Cond, CrisisLine, EmergencyNumber, Engine, NoticeOffer, Question, RuleBook,
+    Target,
+};
 use super::screening::{Outcome, Status};
 
 mod markdown;
@@ -109,6 +112,10 @@ pub struct NoticeText {
     pub when: Words,
     /// What the person reads.
     pub message: &'static str,
+    /// Whether it means a safety answer is unknown.
+    pub missing_answer: bool,
+    /// What it shows beside its message, in words.
+    pub offer: Option<&'static str>,
     /// Citation.
     pub source: &'static str,
 }
@@ -154,6 +161,10 @@ pub struct BookText {
     pub notices: Vec<NoticeText>,
     /// Every therapy of the catalog, in report order.
     pub therapies: Vec<TherapyText>,
+    /// The crisis lines shown with the crisis outcome.
+    pub crisis_lines: &'static [CrisisLine],
+    /// The emergency numbers named with the emergency outcome.
+    pub emergency_numbers: &'static [EmergencyNumber],
 }
 
 /// The compiled rule book in words, with the catalog's labels.
@@ -216,6 +227,8 @@ pub fn describe(engine: &Engine, catalog: &'static Catalog) -> BookText {
             title: r.title,
             when: condition_words(&r.when, catalog),
             message: r.message,
+            missing_answer: r.missing_answer,
+            offer: r.offer.map(offer_words),
             source: r.source,
         })
         .collect();
@@ -246,6 +259,8 @@ pub fn describe(engine: &Engine, catalog: &'static Catalog) -> BookText {
         flags,
         notices,
         therapies,
+        crisis_lines: book.crisis_lines,
+        emergency_numbers: book.emergency_numbers,
     }
 }
 
@@ -284,6 +299,14 @@ pub fn outcome_words(outcome: Outcome) -> &'static str {
         Outcome::Urgent => "Urgent: see a clinician within a day or two",
         Outcome::OutOfScope => "Out of scope: outside what Mosaic is made for",
         Outcome::Proceed => "Proceed: a plan can be built",
+    }
+}
+
+/// What a notice offers, in words.
+fn offer_words(offer: NoticeOffer) -> &'static str {
+    match offer {
+        NoticeOffer::CrisisResources => "the crisis contacts (section 5)",
+        NoticeOffer::AnswerHealthQuestions => "a link back to the health questions",
     }
 }
 

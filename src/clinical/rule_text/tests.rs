@@ -298,3 +298,27 @@ fn therapies_without_rules_are_listed_empty() {
     assert_eq!(rule_ids(&book, "cbt"), Vec::<&str>::new());
     assert_eq!(book.therapies.len(), 25);
 }
+
+#[test]
+fn the_document_lists_the_contacts_and_what_each_notice_shows() {
+    let doc = markdown(&rule_book_text());
+    assert!(doc.contains(
+        "\n## 5. Crisis and emergency contacts\n\nWith the crisis outcome and beside the notice about an unanswered \
+         self-harm question, after the crisis line set in Settings (or \"your local emergency number\"):\n\n\
+         - In the US, call or text **988** (Suicide & Crisis Lifeline), any time of day.  \n"
+    ));
+    assert!(doc.contains("- **911** in the US.  \n"));
+    let book = rule_book_text();
+    let self_harm = book
+        .notices
+        .iter()
+        .find(|n| n.id == "self_harm_unknown")
+        .unwrap();
+    assert_eq!(self_harm.offer, Some("the crisis contacts (section 5)"));
+    assert!(self_harm.missing_answer);
+    let not_chronic = book.notices.iter().find(|n| n.id == "not_chronic").unwrap();
+    assert_eq!(
+        (not_chronic.offer, not_chronic.missing_answer),
+        (None, false)
+    );
+}

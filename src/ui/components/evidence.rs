@@ -1,20 +1,7 @@
 //! The evidence badge: what the research says for this person's condition, honestly worded (SOURCES §2.7).
 
 use crate::clinical::catalog::{catalog, EvidenceRating, Strength, Therapy, Vocab};
-use crate::clinical::rules::rule_book;
 use leptos::prelude::*;
-
-/// Label SOURCES §2.7 requires for herbal, diet, hypnosis and sleep approaches.
-pub const SUPPORTIVE_LABEL: &str = "Limited or indirect evidence for pain — supportive self-care";
-
-/// Whether SOURCES §2.7 asks for the "supportive self-care" label: herbs, diet, hypnosis, sleep.
-pub fn is_supportive_self_care(therapy_id: &str) -> bool {
-    // The herbal group comes from the rule book, so the badge and the safety rules can never disagree.
-    let herbal = rule_book()
-        .group("herbal")
-        .is_some_and(|g| g.contains(&therapy_id));
-    herbal || matches!(therapy_id, "nutrition" | "hypnosis" | "sleep_stress")
-}
 
 /// Words for an evidence rating.
 pub fn rating_label(rating: EvidenceRating) -> &'static str {
@@ -72,18 +59,19 @@ pub fn evidence_view(therapy: &Therapy, condition: &str) -> Option<EvidenceView>
     let condition_name = catalog()
         .term(Vocab::Condition, cond)
         .map_or_else(|| cond.replace('_', " "), |t| t.label.to_lowercase());
-    let supportive = is_supportive_self_care(therapy.id)
-        && matches!(
+    // Supportive self-care approaches carry the wording the sources ask for when their evidence is limited.
+    let supportive = therapy.supportive_self_care.as_ref().filter(|_| {
+        matches!(
             ev.rating,
             EvidenceRating::Limited | EvidenceRating::NotStudied
-        );
+        )
+    });
     Some(EvidenceView {
-        label: if supportive {
-            SUPPORTIVE_LABEL.to_string()
-        } else {
-            rating_label(ev.rating).to_string()
-        },
-        class: if supportive {
+        label: supportive.map_or_else(
+            || rating_label(ev.rating).to_string(),
+            |s| s.label.to_string(),
+        ),
+        class: if supportive.is_some() {
             "limited"
         } else {
             rating_class(ev.rating)
@@ -135,23 +123,22 @@ mod tests {
             .collect()
     }
 
+    const SUPPORTIVE: &str = "Limited or indirect evidence for pain — supportive self-care";
+
     #[test]
     fn herbs_diet_hypnosis_and_sleep_are_labelled_supportive_self_care() {
         for id in ["turmeric", "nutrition", "hypnosis", "sleep_stress", "kava"] {
             let t = catalog().therapy(id).unwrap();
             for cond in ["low_back", "migraine", "other"] {
-                assert_eq!(
-                    evidence_view(t, cond).unwrap().label,
-                    SUPPORTIVE_LABEL,
-                    "{id} {cond}"
-                );
+                let ev = evidence_view(t, cond).unwrap();
+                assert_eq!(ev.label, SUPPORTIVE, "{id} {cond}");
+                assert_eq!(ev.class, "limited", "{id} {cond}");
             }
         }
         let yoga = catalog().therapy("yoga").unwrap();
-        assert_ne!(
-            evidence_view(yoga, "low_back").unwrap().label,
-            SUPPORTIVE_LABEL
-        );
+        assert_ne!(evidence_view(yoga, "low_back").unwrap().label, SUPPORTIVE);
+        let fish_oil = catalog().therapy("fish_oil").unwrap();
+        assert_ne!(evidence_view(fish_oil, "other").unwrap().label, SUPPORTIVE);
     }
 
     #[test]

@@ -7,30 +7,18 @@ use crate::clinical::screening::{Screening, Status, TherapyStatus};
 
 /// A notice's title, from the rule book's data (the rule's message is shown under it).
 pub fn notice_title(id: &str) -> &'static str {
-    rule_book()
-        .notices
-        .iter()
-        .find(|n| n.id == id)
-        .map_or("Worth knowing", |n| n.title)
+    rule_book().notice(id).map_or("Worth knowing", |n| n.title)
 }
 
-/// The notices raised when a safety question was left unanswered (RULES §4.1, and `medications_unknown`).
-pub const SAFETY_UNKNOWN_NOTICES: [&str; 5] = [
-    "conditions_unknown",
-    "medications_unknown",
-    "supplements_unknown",
-    "age_unknown",
-    "self_harm_unknown",
-];
-
-/// Whether any safety answer is unknown: one of [`SAFETY_UNKNOWN_NOTICES`] was raised, or the red-flag
-/// questions were never answered (no notice exists for those: the wizard never lets them be skipped). While
-/// this holds, the view must not say that no warning signs came up.
+/// Whether any safety answer is unknown: a notice the rule book marks `missing_answer` was raised, or the
+/// red-flag questions were never answered (no notice exists for those: the wizard never lets them be skipped).
+/// While this holds, the view must not say that no warning signs came up.
 pub fn safety_answers_missing(screening: &Screening, intake: &Intake) -> bool {
     intake.symptoms.is_none()
-        || SAFETY_UNKNOWN_NOTICES
+        || screening
+            .notices
             .iter()
-            .any(|id| screening.has_notice(id))
+            .any(|n| rule_book().notice(&n.id).is_some_and(|r| r.missing_answer))
 }
 
 /// One score in plain words.
@@ -196,6 +184,26 @@ mod tests {
         for n in rule_book().notices {
             assert_ne!(notice_title(n.id), "Worth knowing", "{}", n.id);
         }
+    }
+
+    #[test]
+    fn the_notices_about_missing_answers_are_those_of_the_safety_questions() {
+        let ids: Vec<&str> = rule_book()
+            .notices
+            .iter()
+            .filter(|n| n.missing_answer)
+            .map(|n| n.id)
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "medications_unknown",
+                "conditions_unknown",
+                "supplements_unknown",
+                "age_unknown",
+                "self_harm_unknown"
+            ]
+        );
     }
 
     /// Everything answered, nothing flagged: the baseline the next tests take one answer away from.
