@@ -4,9 +4,10 @@
 
 use mosaic::clinical::intake::Intake;
 use mosaic::clinical::progress::CheckIn;
+use mosaic::store::document::AppState;
 use mosaic::store::envelope::{decode, encode, Loaded};
-use mosaic::store::local;
-use mosaic::store::state::AppState;
+use mosaic::store::local::LocalStorage;
+use mosaic::store::storage::Storage;
 use std::collections::BTreeMap;
 use wasm_bindgen_test::*;
 
@@ -89,9 +90,9 @@ fn save_and_load_three_years_of_check_ins() {
     for i in 0..runs {
         let t0 = now();
         let doc = encode(&state, i, "2026-11-21T12:00:00.000Z");
-        local::set_verified(key, &doc).expect("saved");
+        LocalStorage.set_verified(key, &doc).expect("saved");
         let t1 = now();
-        let raw = local::get(key).unwrap();
+        let raw = LocalStorage.get(key).unwrap();
         let loaded = decode(raw.as_deref());
         let t2 = now();
         assert!(matches!(loaded, Loaded::Ready { state: ref s, .. } if s.checkins.len() == 156));
@@ -99,7 +100,7 @@ fn save_and_load_three_years_of_check_ins() {
         save.push(t1 - t0);
         load.push(t2 - t1);
     }
-    local::remove(key);
+    LocalStorage.remove(key);
     let median = |v: &mut Vec<f64>| {
         v.sort_by(|a, b| a.partial_cmp(b).unwrap());
         v[v.len() / 2]

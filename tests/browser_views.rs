@@ -4,11 +4,10 @@
 
 use leptos::prelude::*;
 use mosaic::clinical::intake::Intake;
+use mosaic::store::document::AppState;
 use mosaic::store::kiosk::KioskConfig;
-use mosaic::store::state::AppState;
-use mosaic::ui::kiosk::KioskCtx;
 use mosaic::ui::pages::{choose::ChooseView, plan::PlanView, screening::ScreeningView};
-use mosaic::ui::state::AppCtx;
+use mosaic::ui::session::{Mode, Session};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -34,11 +33,12 @@ fn state(intake_json: &str, selected: &[&str]) -> AppState {
     }
 }
 
-/// Mounts one view with its own app context in a fresh container; returns the container and the context.
+/// Mounts one view with its own session (in memory only) in a fresh container; returns the container and the
+/// session.
 fn mount<V: IntoView + 'static>(
     initial: AppState,
     view: fn() -> V,
-) -> (web_sys::HtmlElement, AppCtx) {
+) -> (web_sys::HtmlElement, Session) {
     mount_as(initial, None, view)
 }
 
@@ -47,23 +47,26 @@ fn mount_as<V: IntoView + 'static>(
     initial: AppState,
     front_desk: Option<&'static str>,
     view: fn() -> V,
-) -> (web_sys::HtmlElement, AppCtx) {
+) -> (web_sys::HtmlElement, Session) {
     let container: web_sys::HtmlElement =
         document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let slot: Rc<Cell<Option<AppCtx>>> = Rc::new(Cell::new(None));
+    let slot: Rc<Cell<Option<Session>>> = Rc::new(Cell::new(None));
     let out = slot.clone();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let ctx = AppCtx::new(initial);
-        provide_context(ctx);
-        if let Some(text) = front_desk {
-            provide_context(KioskCtx {
-                config: RwSignal::new(KioskConfig {
+        // A kiosk session without its page behaviour (no listeners, no reloads): only its configuration matters.
+        let mode = match front_desk {
+            Some(text) => Mode::Kiosk {
+                launch: String::new(),
+                config: Some(RwSignal::new(KioskConfig {
                     front_desk: text.to_string(),
                     ..KioskConfig::default()
-                }),
-            });
-        }
+                })),
+            },
+            None => Mode::MemoryOnly,
+        };
+        let ctx = Session::new(initial, mode);
+        provide_context(ctx);
         out.set(Some(ctx));
         view()
     });
@@ -205,7 +208,7 @@ async fn cards_come_in_the_expected_ranked_order_and_blocked_ones_cannot_be_adde
     click(&c, &format!("{massage} .card-action button"));
     leptos::task::tick().await;
     assert!(
-        ctx.state.get_untracked().selected.is_empty(),
+        ctx.get_untracked().selected.is_empty(),
         "the consent step comes first"
     );
     assert!(text(&c, &format!("{massage} .consent")).contains("bruising"));
@@ -213,8 +216,8 @@ async fn cards_come_in_the_expected_ranked_order_and_blocked_ones_cannot_be_adde
     leptos::task::tick().await;
     click(&c, &format!("{massage} .consent button.primary"));
     leptos::task::tick().await;
-    assert_eq!(ctx.state.get_untracked().selected, vec!["massage"]);
-    assert!(ctx.state.get_untracked().consent("massage").is_some());
+    assert_eq!(ctx.get_untracked().selected, vec!["massage"]);
+    assert!(ctx.get_untracked().consent("massage").is_some());
     assert!(text(&c, ".choices").contains("Massage"));
     c.remove();
 }
@@ -233,20 +236,17 @@ async fn clearance_needs_a_confirm_step_before_it_is_added() {
     );
     click(&c, &format!("{exercise} .card-action > button"));
     leptos::task::tick().await;
-    assert!(
-        ctx.state.get_untracked().selected.is_empty(),
-        "not added yet"
-    );
+    assert!(ctx.get_untracked().selected.is_empty(), "not added yet");
     assert!(text(&c, &format!("{exercise} .consent")).contains("until your clinician approves"));
     // The confirm button does nothing until the box is ticked.
     click(&c, &format!("{exercise} .consent button.primary"));
     leptos::task::tick().await;
-    assert!(ctx.state.get_untracked().selected.is_empty());
+    assert!(ctx.get_untracked().selected.is_empty());
     click(&c, &format!("{exercise} .consent input[type='checkbox']"));
     leptos::task::tick().await;
     click(&c, &format!("{exercise} .consent button.primary"));
     leptos::task::tick().await;
-    assert_eq!(ctx.state.get_untracked().selected, vec!["exercise"]);
+    assert_eq!(ctx.get_untracked().selected, vec!["exercise"]);
     assert!(find(&c, &format!("{exercise} .consent")).is_none());
     c.remove();
 }
@@ -327,10 +327,7 @@ async fn the_plan_lists_the_schedule_reviews_and_cost_note_for_a_known_selection
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
     leptos::task::tick().await;
-    assert_eq!(
-        ctx.state.get_untracked().plan.per_week.get("yoga"),
-        Some(&1)
-    );
+    assert_eq!(ctx.get_untracked().plan.per_week.get("yoga"), Some(&1));
     assert!(text(&c, ".item[data-therapy='yoga'] .item-summary").contains("1 session a week"));
     c.remove();
 }

@@ -11,7 +11,7 @@ use mosaic::share::link::{
     MAX_PAYLOAD_CHARS, MAX_WHAT_MATTERS_BYTES,
 };
 use mosaic::share::qr::{qr_code, qr_svg, QUIET_ZONE};
-use mosaic::store::state::AppState;
+use mosaic::store::document::AppState;
 use proptest::prelude::*;
 use qrcode::Version;
 use std::collections::BTreeSet;

@@ -1,9 +1,9 @@
 //! Native tests of the storage codecs: envelope, migrations with fixtures, backups. No browser needed.
 
 use mosaic::store::backup::{self, MAX_BYTES};
+use mosaic::store::document::AppState;
 use mosaic::store::envelope::{decode, encode, generation_of, Loaded};
 use mosaic::store::migrate::CURRENT_SCHEMA;
-use mosaic::store::state::AppState;
 use std::fs;
 
 fn fixture(name: &str) -> String {

@@ -5,8 +5,8 @@ use mosaic::clinical::intake::{Intake, Mood, Pain, Peg, Phq4, Practicalities, Va
 use mosaic::clinical::plan::PlanSettings;
 use mosaic::clinical::progress::CheckIn;
 use mosaic::store::backup;
+use mosaic::store::document::{AppState, Settings};
 use mosaic::store::envelope::{decode, encode, Loaded};
-use mosaic::store::state::{AppState, Settings};
 use proptest::prelude::*;
 
 const CONDITIONS: &[&str] = &[

@@ -24,7 +24,7 @@ mod tests;
 
 use crate::clinical::catalog::catalog;
 use crate::clinical::intake::Intake;
-use crate::store::state::AppState;
+use crate::store::document::AppState;
 use std::fmt;
 
 /// The format version this build writes (and the newest it reads).

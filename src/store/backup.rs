@@ -4,8 +4,8 @@
 
 use crate::clinical::catalog::{catalog, Vocab};
 use crate::clinical::intake::Intake;
+use crate::store::document::AppState;
 use crate::store::migrate::{migrate, CURRENT_SCHEMA};
-use crate::store::state::AppState;
 use crate::store::validate::{check_exported_at, validate_data, Problem};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

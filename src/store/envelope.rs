@@ -1,8 +1,8 @@
 //! The stored document: a versioned envelope around [`AppState`], and how raw bytes are read back.
 //! Pure (no browser): the storage edge passes strings in and out.
 
+use crate::store::document::AppState;
 use crate::store::migrate::{migrate, CURRENT_SCHEMA};
-use crate::store::state::AppState;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

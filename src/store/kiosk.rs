@@ -4,7 +4,7 @@
 //! storage was wiped (an incognito restart) still starts as a kiosk: storage is a copy, never the authority.
 
 use crate::share::link::{open_frame, seal_frame};
-use crate::store::local;
+use crate::store::storage::{Storage, StoreError};
 use serde::{Deserialize, Serialize};
 
 /// Key of the kiosk configuration.
@@ -245,9 +245,9 @@ pub enum Stored {
     Unreadable,
 }
 
-/// Reads the stored kiosk record.
-pub fn load() -> Stored {
-    match local::get(KIOSK_KEY) {
+/// Reads the kiosk record kept in `storage`.
+pub fn load(storage: &impl Storage) -> Stored {
+    match storage.get(KIOSK_KEY) {
         Ok(Some(raw)) => parse_stored(&raw),
         _ => Stored::Absent,
     }
@@ -299,9 +299,9 @@ pub fn takeover_attempts_text(attempts: &KioskConfig) -> String {
     serde_json::to_string(&(attempts.failed_attempts, attempts.locked_until)).unwrap_or_default()
 }
 
-/// Saves the kiosk configuration.
-pub fn save(config: &KioskConfig) -> Result<(), local::StoreError> {
-    local::set_verified(
+/// Saves the kiosk configuration in `storage`.
+pub fn save(storage: &impl Storage, config: &KioskConfig) -> Result<(), StoreError> {
+    storage.set_verified(
         KIOSK_KEY,
         &serde_json::to_string(config).unwrap_or_default(),
     )

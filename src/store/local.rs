@@ -1,40 +1,11 @@
-//! The browser's `localStorage`, and nothing else: every read, write and delete of Mosaic's keys goes through here.
+//! The browser's `localStorage`, and nothing else: every read, write and delete of Mosaic's keys in the app goes
+//! through [`LocalStorage`], the [`Storage`] the app runs on.
 
+use crate::store::storage::{Storage, StoreError, PREFIX};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Key of the main document.
-pub const DOC_KEY: &str = "mosaic/doc";
-/// Every key Mosaic writes starts with this, so "delete everything" can find them all.
-pub const PREFIX: &str = "mosaic/";
-/// Prefix of quarantined unreadable documents.
-pub const QUARANTINE_PREFIX: &str = "mosaic/quarantine/";
-/// Copy of the document taken just before a backup replaced it.
-pub const PRE_IMPORT_KEY: &str = "mosaic/backup/pre-import";
-
-/// Why storage refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StoreError {
-    /// The browser's storage is full (any of the spellings browsers use).
-    Quota,
-    /// Storage cannot be used at all (blocked, private mode, disabled).
-    Unavailable,
-    /// Anything else, with the browser's words.
-    Other(String),
-}
-
-impl StoreError {
-    /// A sentence for the "not saved" banner.
-    pub fn explain(&self) -> String {
-        match self {
-            StoreError::Quota => "this browser's storage for Mosaic is full".to_string(),
-            StoreError::Unavailable => "this browser does not let Mosaic save".to_string(),
-            StoreError::Other(msg) => format!("the browser refused to save ({msg})"),
-        }
-    }
-}
-
 /// Classifies a thrown storage error. Browsers spell "full" differently: Chromium `QuotaExceededError`,
-/// Firefox `NS_ERROR_DOM_QUOTA_REACHED`, old WebKit codes 22 and 1014 (RELIABILITY §1.4).
+/// Firefox `NS_ERROR_DOM_QUOTA_REACHED`, old WebKit codes 22 and 1014.
 pub fn classify(err: &JsValue) -> StoreError {
     if let Some(ex) = err.dyn_ref::<web_sys::DomException>() {
         let name = ex.name();
@@ -65,6 +36,10 @@ pub fn classify(err: &JsValue) -> StoreError {
     StoreError::Other(err.as_string().unwrap_or(name))
 }
 
+/// This browser's `localStorage` (looked up on every call, so a page where it is blocked simply gets errors).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LocalStorage;
+
 fn storage() -> Result<web_sys::Storage, StoreError> {
     let window = web_sys::window().ok_or(StoreError::Unavailable)?;
     match window.local_storage() {
@@ -73,74 +48,58 @@ fn storage() -> Result<web_sys::Storage, StoreError> {
     }
 }
 
-/// Reads a key.
-pub fn get(key: &str) -> Result<Option<String>, StoreError> {
-    storage()?.get_item(key).map_err(|e| classify(&e))
-}
-
-/// Writes a key.
-pub fn set(key: &str, value: &str) -> Result<(), StoreError> {
-    storage()?.set_item(key, value).map_err(|e| classify(&e))
-}
-
-/// Writes a key and reads it back, so a write the browser silently dropped is caught.
-pub fn set_verified(key: &str, value: &str) -> Result<(), StoreError> {
-    set(key, value)?;
-    match get(key)? {
-        Some(back) if back == value => Ok(()),
-        _ => Err(StoreError::Other(
-            "what was saved could not be read back".to_string(),
-        )),
+impl Storage for LocalStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        storage()?.get_item(key).map_err(|e| classify(&e))
     }
-}
 
-/// Removes a key (errors are ignored: there is nothing a person could do about them).
-pub fn remove(key: &str) {
-    if let Ok(s) = storage() {
-        let _ = s.remove_item(key);
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        storage()?.set_item(key, value).map_err(|e| classify(&e))
     }
-}
 
-/// Every key that starts with `prefix`.
-pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
-    let Ok(s) = storage() else { return Vec::new() };
-    let n = s.length().unwrap_or(0);
-    (0..n)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(prefix))
-        .collect()
-}
-
-/// Whether storage can be used: an existing document proves it without writing; otherwise a probe write
-/// (outside Mosaic's prefix, removed at once) tells.
-pub fn available() -> bool {
-    match get(DOC_KEY) {
-        Ok(Some(_)) => true,
-        Ok(None) => {
-            let probe = "mosaic-probe";
-            let ok = set(probe, "1").is_ok();
-            remove(probe);
-            ok
-        }
-        Err(_) => false,
-    }
-}
-
-/// Removes every key Mosaic wrote except `keep`, and clears session storage (kiosk start-up).
-pub fn remove_all_except(keep: &str) {
-    for key in keys_with_prefix(PREFIX) {
-        if key != keep {
-            remove(&key);
+    fn remove(&self, key: &str) {
+        if let Ok(s) = storage() {
+            let _ = s.remove_item(key);
         }
     }
-    if let Some(Ok(Some(session))) = web_sys::window().map(|w| w.session_storage()) {
-        let _ = session.clear();
+
+    fn keys_with_prefix(&self, prefix: &str) -> Vec<String> {
+        let Ok(s) = storage() else { return Vec::new() };
+        let n = s.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(prefix))
+            .collect()
     }
 }
 
-/// Removes every key Mosaic wrote.
-pub fn remove_all() {
-    for key in keys_with_prefix(PREFIX) {
-        remove(&key);
+impl LocalStorage {
+    /// Removes every key Mosaic wrote except `keep`, and clears session storage (kiosk start-up).
+    pub fn remove_all_except(&self, keep: &str) {
+        for key in self.keys_with_prefix(PREFIX) {
+            if key != keep {
+                self.remove(&key);
+            }
+        }
+        if let Some(Ok(Some(session))) = web_sys::window().map(|w| w.session_storage()) {
+            let _ = session.clear();
+        }
+    }
+
+    /// Asks the browser not to evict Mosaic's storage. The answer only matters to Settings, which asks
+    /// [`LocalStorage::persisted`] itself, so the promise is left to settle.
+    pub fn request_persistence(&self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().storage().persist();
+        }
+    }
+
+    /// Whether the browser has granted persistent storage (`None` when it cannot say).
+    pub async fn persisted(&self) -> Option<bool> {
+        let p = web_sys::window()?.navigator().storage().persisted().ok()?;
+        wasm_bindgen_futures::JsFuture::from(p)
+            .await
+            .ok()?
+            .as_bool()
     }
 }

@@ -1,6 +1,6 @@
 //! Forward-only migrations of the stored data, one step per schema version.
 //!
-//! Schema 1 is the first shipped. To change the shape of [`crate::store::state::AppState`] incompatibly:
+//! Schema 1 is the first shipped. To change the shape of [`crate::store::document::AppState`] incompatibly:
 //! bump [`CURRENT_SCHEMA`], add a step below, and commit a fixture of the old schema under `tests/fixtures/store/`.
 
 use serde_json::Value;

@@ -1,6 +1,8 @@
-//! The only code that touches browser storage: versioned envelope, migrations, quarantine, autosave.
+//! The only code that touches storage: the saved document, its versioned envelope and migrations, backups, the
+//! kiosk record, and the saver (autosave decisions, quarantine, two tabs) over a [`storage::Storage`].
 
 pub mod backup;
+pub mod document;
 pub mod envelope;
 pub mod kiosk;
 pub mod limits;
@@ -8,5 +10,5 @@ pub mod local;
 pub mod migrate;
 pub mod pin;
 pub mod saver;
-pub mod state;
+pub mod storage;
 pub mod validate;

@@ -10,12 +10,12 @@ use crate::clinical::catalog::{catalog, Vocab};
 use crate::clinical::intake::Intake;
 use crate::clinical::plan::{PLAN_WEEKS, WEEKDAYS};
 use crate::clinical::progress::is_iso_date;
+use crate::store::document::AppState;
 use crate::store::limits::{
     has_line_break_or_control, text_len, AREA_IDS, MAX_CRISIS_LINE_CHARS, MAX_GOALS,
     MAX_GOALS_TEXT_CHARS, MAX_SIDE_EFFECTS_CHARS, MAX_WHAT_MATTERS_CHARS, START_BACK_ITEMS,
     UNSURE_KEYS,
 };
-use crate::store::state::AppState;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 

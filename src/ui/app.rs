@@ -1,16 +1,17 @@
 //! The app shell: start-up (home or kiosk), header, the current view chosen from the URL hash, and footer.
 
-use crate::store::saver;
-use crate::ui::deferred::{self, deferred};
+use crate::store::document::AppState;
+use crate::ui::deferred::{deferred, focus_heading};
 use crate::ui::kiosk::start::{KioskError, KioskStart};
 use crate::ui::kiosk::Start;
 use crate::ui::kiosk::{
-    self, idle::IdleGuard, staff, staff::StaffDialog, staff::StaffStage, start::FinishButton,
+    self, idle::IdleGuard, staff::LongPress, staff::StaffDialog, staff::StaffStage,
+    start::FinishButton,
 };
 use crate::ui::pages::{not_found::NotFound, on_demand, welcome::Welcome};
 use crate::ui::route::Route;
-use crate::ui::state::AppCtx;
-use crate::ui::storage::{SaveIndicator, StorageBanner};
+use crate::ui::save_status::{SaveIndicator, StorageBanner};
+use crate::ui::session::{Mode, Session};
 use leptos::prelude::*;
 
 /// How long after the first render the other views' code starts to arrive in the background.
@@ -21,35 +22,40 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Loads state for this page: a kiosk starts empty and in memory only; at home the saved document is loaded
-/// before anything renders, and saving starts only after that load (never over unreadable data). The second
-/// value says how the page started: a kiosk that cannot run, or a launch address that must ask first, shows only
-/// that screen.
-fn start_up() -> (AppCtx, Start) {
-    match kiosk::start_up() {
-        Start::Normal => {}
-        // A kiosk, a kiosk that cannot run, or a launch address asking first: nothing is loaded or saved (while
-        // asking, the person's saved data stays exactly as it is until a choice).
-        start => return (AppCtx::new(saver::boot_kiosk()), start),
+/// Creates this page's session: at home the saved document is loaded before anything renders and autosaved from
+/// then on; a kiosk starts empty and in memory only, with its kiosk behaviour on. The second value says how the
+/// page started: a kiosk that cannot run, or a launch address that must ask first, shows only that screen (while
+/// asking, nothing is loaded or saved, and the person's saved data stays exactly as it is until a choice).
+fn start_up() -> (Session, Start) {
+    let start = kiosk::start_up();
+    let session = match &start {
+        Start::Normal => return (Session::at_home(), start),
+        Start::Kiosk { config, launch } => Session::new(
+            AppState::default(),
+            Mode::Kiosk {
+                launch: launch.clone(),
+                config: Some(RwSignal::new(config.clone())),
+            },
+        ),
+        Start::Broken { launch, .. } => Session::new(
+            AppState::default(),
+            Mode::Kiosk {
+                launch: launch.clone(),
+                config: None,
+            },
+        ),
+        Start::AskFirst(_) => Session::new(AppState::default(), Mode::MemoryOnly),
+    };
+    if session.is_kiosk() {
+        kiosk::activate(session);
     }
-    let ctx = AppCtx::new(saver::boot());
-    saver::listen(move |newer| ctx.state.set(newer));
-    Effect::new(move |prev: Option<()>| {
-        ctx.state.with(|s| {
-            if prev.is_some() {
-                saver::schedule(s);
-            }
-        });
-    });
-    (ctx, Start::Normal)
+    (session, start)
 }
 
 /// Applies the display preferences to the whole page.
-fn display_preferences(ctx: AppCtx) {
+fn display_preferences(session: Session) {
     Effect::new(move |_| {
-        let (large, contrast) = ctx
-            .state
-            .with(|s| (s.settings.large_text, s.settings.high_contrast));
+        let (large, contrast) = session.with(|s| (s.settings.large_text, s.settings.high_contrast));
         if let Some(root) = document().document_element() {
             let list = root.class_list();
             let _ = if large {
@@ -69,16 +75,16 @@ fn display_preferences(ctx: AppCtx) {
 /// The root component: keeps the route in sync with the hash and renders the matching view.
 #[component]
 pub fn App() -> impl IntoView {
-    let (ctx, start) = start_up();
+    let (session, start) = start_up();
     // Start-up that gives no working session shows only its own screen: why a kiosk cannot run, or the question.
     let gate = match &start {
-        Start::Normal | Start::Kiosk => None,
+        Start::Normal | Start::Kiosk { .. } => None,
         other => Some(other.clone()),
     };
     let asking = matches!(start, Start::AskFirst(_));
-    provide_context(ctx);
-    display_preferences(ctx);
-    let in_kiosk = kiosk::is_active();
+    provide_context(session);
+    display_preferences(session);
+    let in_kiosk = session.is_kiosk();
     let (route, set_route) = signal(Route::parse(&current_hash()));
     // The view before the current one, so "How Mosaic checks safety" can lead back to where the person was.
     let previous = StoredValue::new(None::<Route>);
@@ -93,7 +99,7 @@ pub fn App() -> impl IntoView {
         if in_kiosk && kiosk::leads_to_start(&current_hash()) {
             // Any way back to the kiosk start screen begins a fresh session, exactly like Finish.
             if !kiosk::leads_to_start(&route.get_untracked().href()) {
-                kiosk::end_session();
+                session.finish_kiosk_session();
             }
             return;
         }
@@ -114,7 +120,7 @@ pub fn App() -> impl IntoView {
         let r = route.get();
         document().set_title(&r.title());
         if prev.is_some() {
-            deferred::focus_heading();
+            focus_heading(session);
         }
     });
     // Shortly after the first view is on screen, fetch the other views' code so later steps never wait and work
@@ -135,6 +141,7 @@ pub fn App() -> impl IntoView {
         )
     });
     let staff_stage = RwSignal::new(StaffStage::Closed);
+    let press = LongPress::new(session, staff_stage);
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
@@ -145,10 +152,10 @@ pub fn App() -> impl IntoView {
         }>"Skip to content"</a>
         <header class="site-header">
             <a class="brand" href="#/" aria-label="Mosaic home"
-                on:pointerdown=move |_| if in_kiosk { staff::press_start(staff_stage) }
-                on:pointerup=move |_| staff::press_end()
-                on:pointerleave=move |_| staff::press_end()
-                on:pointercancel=move |_| staff::press_end()
+                on:pointerdown=move |_| if in_kiosk { press.start() }
+                on:pointerup=move |_| press.end()
+                on:pointerleave=move |_| press.end()
+                on:pointercancel=move |_| press.end()
                 on:contextmenu=move |ev| if in_kiosk { ev.prevent_default() }
             >
                 <span class="brand-mark" aria-hidden="true"></span>
@@ -172,7 +179,7 @@ pub fn App() -> impl IntoView {
                     Some(Start::AskFirst(config)) => {
                         deferred(move || on_demand::kiosk_takeover(config.clone()))
                     }
-                    Some(Start::Broken(reason)) => view! { <KioskError reason=reason /> }.into_any(),
+                    Some(Start::Broken { reason, .. }) => view! { <KioskError reason=reason /> }.into_any(),
                     _ => ().into_any(),
                 },
                 Route::Welcome | Route::Kiosk(_) if in_kiosk => view! { <KioskStart /> }.into_any(),

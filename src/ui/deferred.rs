@@ -1,10 +1,10 @@
 //! Views whose code arrives on demand. The release build splits each big view into its own wasm chunk so a first
-//! visit downloads only the shell and the welcome view (DESIGN §6); this module shows a loading line while a chunk
-//! arrives, a clear message with a retry when it cannot, moves focus once it has, and fetches every chunk right after
-//! the first render so the app keeps working if the connection drops later.
+//! visit downloads only the shell and the welcome view (the budget is in the README); this module shows a loading
+//! line while a chunk arrives, a clear message with a retry when it cannot, moves focus once it has, and fetches
+//! every chunk right after the first render so the app keeps working if the connection drops later.
 
+use crate::ui::session::Session;
 use leptos::prelude::*;
-use std::cell::Cell;
 use std::future::Future;
 
 /// A view's code could not be fetched: the device went offline, or the site was updated since this page loaded.
@@ -59,16 +59,11 @@ macro_rules! on_demand {
 }
 pub(crate) use on_demand;
 
-thread_local! {
-    /// Set when a navigation wanted to focus the new view's heading before that view's code had arrived.
-    static FOCUS_ON_ARRIVAL: Cell<bool> = const { Cell::new(false) };
-}
-
 /// Focuses the current view's heading, as a page load would for screen-reader and keyboard users; if the view is
-/// still arriving, its heading is focused as soon as it renders.
-pub fn focus_heading() {
+/// still arriving, the session remembers the request and its heading is focused as soon as it renders.
+pub fn focus_heading(session: Session) {
     let focused = try_focus_heading();
-    FOCUS_ON_ARRIVAL.with(|f| f.set(!focused));
+    session.set_heading_focus_pending(!focused);
 }
 
 /// Focuses `#view-heading` if it is in the page.
@@ -81,15 +76,6 @@ fn try_focus_heading() -> bool {
         .unwrap_or(false)
 }
 
-/// Runs after a deferred view has rendered, so a focus request made while it was arriving lands on its heading.
-fn arrived() {
-    if FOCUS_ON_ARRIVAL.with(|f| f.replace(false)) {
-        request_animation_frame(|| {
-            try_focus_heading();
-        });
-    }
-}
-
 /// Renders the view `load` produces: a loading line while its code arrives, or a message with "Try again" if it
 /// cannot be fetched (the failure is not remembered, so a retry really fetches again).
 pub fn deferred<F, Fut>(load: F) -> AnyView
@@ -98,6 +84,7 @@ where
     Fut: Future<Output = Result<AnyView, ChunkMissing>> + Send + 'static,
 {
     let attempt = RwSignal::new(0u32);
+    let session = use_context::<Session>();
     view! {
         <Suspense fallback=|| view! { <p class="view-loading" role="status">"Loading…"</p> }>
             {move || {
@@ -108,7 +95,12 @@ where
                         Ok(view) => view,
                         Err(ChunkMissing) => view! { <LoadFailed attempt=attempt /> }.into_any(),
                     };
-                    arrived();
+                    // A focus request made while the view was arriving lands on its heading.
+                    if session.is_some_and(|s| s.take_heading_focus_pending()) {
+                        request_animation_frame(|| {
+                            try_focus_heading();
+                        });
+                    }
                     view
                 })
             }}

@@ -1,5 +1,7 @@
-//! Leptos components: the app shell, one page per step, and reusable widgets. Renders and dispatches only.
+//! Leptos components: the app shell, one page per step, and reusable widgets. Renders and dispatches only; the
+//! document a person works on is owned by the [`session`].
 
+pub mod address;
 pub mod app;
 pub mod components;
 pub mod deferred;
@@ -7,9 +9,10 @@ pub mod kiosk;
 pub mod pages;
 pub mod restore;
 pub mod route;
-pub mod state;
-pub mod storage;
+pub mod save_status;
+pub mod session;
 pub mod take_home;
+pub mod view_mirror;
 pub mod widgets;
 
 /// Mounts the app into `<body>`, replacing the static "loading" fallback.

@@ -1,9 +1,8 @@
 //! "Restore a backup": pick a file, see what it holds and what it replaces, then confirm. Nothing changes before that.
 
 use crate::store::backup::{self, Preview, MAX_BYTES};
-use crate::store::saver;
 use crate::ui::route::Route;
-use crate::ui::state::{navigate, use_app};
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,7 +31,7 @@ pub fn RestoreBackup(
     /// Unique id for the file input.
     id: &'static str,
 ) -> impl IntoView {
-    let ctx = use_app();
+    let session = use_session();
     let preview = RwSignal::new(None::<Preview>);
     let error = RwSignal::new(None::<String>);
     let error_id = format!("{id}-error");
@@ -60,11 +59,10 @@ pub fn RestoreBackup(
         let Some(p) = preview.get_untracked() else {
             return;
         };
-        match saver::replace(&p.state) {
+        match session.replace(p.state) {
             Ok(()) => {
-                ctx.state.set(p.state);
                 preview.set(None);
-                navigate(&Route::Screening);
+                session.navigate(&Route::Screening);
             }
             Err(e) => error.set(Some(format!("Nothing was changed: {}.", e.explain()))),
         }
@@ -76,8 +74,8 @@ pub fn RestoreBackup(
                 aria-describedby=error_id.clone() />
             <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
             {move || preview.get().map(|p| {
-                let current = ctx.state.with_untracked(backup::describe);
-                let had_answers = ctx.state.with_untracked(|s| s.has_answers());
+                let current = session.with_untracked(backup::describe);
+                let had_answers = session.with_untracked(|s| s.has_answers());
                 view! {
                     <section class="restore-preview" aria-labelledby=format!("{id}-preview")>
                         <h3 id=format!("{id}-preview")>"This backup holds"</h3>

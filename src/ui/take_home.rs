@@ -3,19 +3,19 @@
 
 use crate::share::link;
 use crate::share::qr::qr_path;
-use crate::ui::kiosk;
-use crate::ui::state::use_app;
+use crate::ui::address::start_url;
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 
 /// The take-home panel of the plan view.
 #[component]
 pub fn TakeHome() -> impl IntoView {
-    let app = use_app();
-    let in_kiosk = kiosk::is_active();
+    let session = use_session();
+    let in_kiosk = session.is_kiosk();
     let with_words = RwSignal::new(false);
     let href = Memo::new(move |_| {
-        let payload = app.state.with(|s| link::encode(s, with_words.get()));
-        link::href(&kiosk::start_url(), &payload)
+        let payload = session.with(|s| link::encode(s, with_words.get()));
+        link::href(&start_url(), &payload)
     });
     let qr = Memo::new(move |_| qr_path(&href.get()));
     view! {

@@ -37,7 +37,7 @@ use crate::clinical::intake::{
     AreaRating, Intake, Mood, Pain, Peg, Phq4, Practicalities, StartBack, Values,
 };
 use crate::clinical::plan::PlanSettings;
-use crate::store::state::AppState;
+use crate::store::document::AppState;
 
 /// Longest "what matters" text, in bytes: with the goals it keeps a maximal link under ~1,200 characters.
 pub(super) const MAX_WHAT_MATTERS: usize = 280;

@@ -1,291 +1,242 @@
-//! Autosave: load once at start, then debounced saves (300 ms), a flush when the page is hidden or left,
-//! generation checks so a stale tab never overwrites newer data, and a status the UI shows.
-//! Nothing is ever written before the first load succeeded, nor over data that could not be read.
+//! The saver: what autosave decides, as a plain value over a [`Storage`]. It loads once at start, then saves what
+//! it is told changed, never before that load succeeded, never over data it could not read or data from a newer
+//! version, and never over a newer save by another tab (a generation count tells). It holds no timer and no
+//! signal: its methods return what the caller must do next (arm the debounce or the retry timer, show another
+//! tab's data), and the time comes in as an argument, so native tests drive it step by step over
+//! [`crate::store::storage::MemoryStorage`]. The app's session wraps one over `localStorage`.
 
+use crate::store::document::AppState;
 use crate::store::envelope::{decode, encode, generation_of, Loaded};
-use crate::store::local::{self, DOC_KEY, QUARANTINE_PREFIX};
-use crate::store::state::AppState;
-use leptos::prelude::*;
-use std::cell::RefCell;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use crate::store::storage::{Storage, DOC_KEY, QUARANTINE_PREFIX};
 
 mod choices;
 mod status;
-pub use choices::{
-    delete_everything, keep_mine, load_newer, release_quarantine, replace, start_fresh,
-};
-pub use status::Status;
+pub use status::SaveStatus;
 
-/// Debounce before a save, long enough to group keystrokes, short enough that little is at risk.
-const DEBOUNCE_MS: i32 = 300;
-/// How often a failed save is retried.
-const RETRY_MS: i32 = 5_000;
-
-#[derive(Default)]
-struct Inner {
-    generation: u64,
-    pending: Option<AppState>,
-    last_saved: String,
-    timer: Option<i32>,
-    persist_requested: bool,
-    raw_unreadable: Option<String>,
-    on_external: Option<Box<dyn Fn(AppState)>>,
+/// A timer the caller must (re)arm; when it fires, the caller calls [`Saver::flush`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delay {
+    /// Wait for more changes before saving.
+    Debounce,
+    /// A save failed: try again later.
+    Retry,
 }
 
-thread_local! {
-    static INNER: RefCell<Inner> = RefCell::new(Inner::default());
-    static STATUS: RefCell<Option<RwSignal<Status>>> = const { RefCell::new(None) };
-}
-
-/// The save status signal (created by [`boot`]).
-pub fn status() -> RwSignal<Status> {
-    STATUS.with(|s| {
-        *s.borrow_mut()
-            .get_or_insert_with(|| RwSignal::new(Status::Fresh))
-    })
-}
-
-fn set_status(next: Status) {
-    let sig = status();
-    if sig.get_untracked() != next {
-        sig.set(next);
+impl Delay {
+    /// The wait in milliseconds: the debounce groups keystrokes yet leaves little at risk; the retry is slow
+    /// enough not to hammer a full disk.
+    pub fn ms(self) -> u64 {
+        match self {
+            Delay::Debounce => 300,
+            Delay::Retry => 5_000,
+        }
     }
 }
 
-fn now_iso() -> String {
-    js_sys::Date::new_0()
-        .to_iso_string()
-        .as_string()
-        .unwrap_or_default()
+/// Autosave's memory of what is stored and what is waiting.
+#[derive(Debug)]
+pub struct Saver<S: Storage> {
+    storage: S,
+    /// The generation this page last read or wrote.
+    generation: u64,
+    /// The document as last saved (or loaded), to skip saves that change nothing.
+    last_saved: String,
+    /// Changes not saved yet.
+    pending: Option<AppState>,
+    /// The unreadable bytes found at start, until the person decides about them.
+    unreadable: Option<String>,
+    status: SaveStatus,
+    /// Whether a save has succeeded in this page (persistence is asked for once, after the first).
+    saved_once: bool,
+    /// Set by the first successful save until the caller takes it.
+    persistence_due: bool,
+}
+
+impl<S: Storage> Saver<S> {
+    /// A saver over `storage` that has not loaded anything yet (status [`SaveStatus::Fresh`]).
+    pub fn new(storage: S) -> Saver<S> {
+        Saver {
+            storage,
+            generation: 0,
+            last_saved: String::new(),
+            pending: None,
+            unreadable: None,
+            status: SaveStatus::Fresh,
+            saved_once: false,
+            persistence_due: false,
+        }
+    }
+
+    /// Loads the saved document and decides how saving may proceed; call once, before the UI is built. `now`
+    /// (ISO 8601) names a quarantine copy if the stored bytes cannot be read.
+    pub fn boot(&mut self, now: &str) -> AppState {
+        if !self.storage.available() {
+            self.status = SaveStatus::MemoryOnly;
+            return AppState::default();
+        }
+        let raw = self.storage.get(DOC_KEY).unwrap_or(None);
+        match decode(raw.as_deref()) {
+            Loaded::Empty => AppState::default(),
+            Loaded::Ready {
+                state, generation, ..
+            } => {
+                self.generation = generation;
+                self.last_saved = state_json(&state);
+                self.status = SaveStatus::Saved { at: String::new() };
+                state
+            }
+            Loaded::Newer {
+                schema,
+                generation,
+                state,
+            } => {
+                self.generation = generation;
+                self.status = SaveStatus::ReadOnly { schema };
+                state.unwrap_or_default()
+            }
+            Loaded::Unreadable { reason } => {
+                let raw = raw.unwrap_or_default();
+                let copy_key = self.quarantine(&raw, now);
+                self.unreadable = Some(raw);
+                self.status = SaveStatus::Quarantined { reason, copy_key };
+                AppState::default()
+            }
+        }
+    }
+
+    /// Copies unreadable bytes under their own key (once per distinct content); returns the key if the copy is safe.
+    fn quarantine(&self, raw: &str, now: &str) -> Option<String> {
+        for key in self.storage.keys_with_prefix(QUARANTINE_PREFIX) {
+            if self.storage.get(&key).ok().flatten().as_deref() == Some(raw) {
+                return Some(key);
+            }
+        }
+        let key = format!("{QUARANTINE_PREFIX}{now}");
+        self.storage.set_verified(&key, raw).ok().map(|_| key)
+    }
+
+    /// What the person should see about saving now.
+    pub fn status(&self) -> &SaveStatus {
+        &self.status
+    }
+
+    /// The storage this saver writes to.
+    pub fn storage(&self) -> &S {
+        &self.storage
+    }
+
+    /// The unreadable bytes found at start, for "download the unreadable data".
+    pub fn unreadable_bytes(&self) -> Option<&str> {
+        self.unreadable.as_deref()
+    }
+
+    /// The raw saved document (for a read-only download of data from a newer version).
+    pub fn raw_document(&self) -> Option<String> {
+        self.storage.get(DOC_KEY).ok().flatten()
+    }
+
+    /// Notes that the document is now `state`. Returns the timer to (re)arm: a change is saved after the debounce,
+    /// or at once by [`Saver::flush`] when the page is hidden or left.
+    pub fn note_change(&mut self, state: &AppState) -> Option<Delay> {
+        if self.status == SaveStatus::Conflict {
+            // Nothing is saved until the person chooses, but "keep this tab's version" must keep what they typed
+            // meanwhile too.
+            self.pending = Some(state.clone());
+            return None;
+        }
+        if !self.status.allows_saving() {
+            return None;
+        }
+        if self.last_saved == state_json(state) {
+            self.pending = None;
+            return None;
+        }
+        self.pending = Some(state.clone());
+        if !matches!(self.status, SaveStatus::NotSaved { .. }) {
+            self.status = SaveStatus::Pending;
+        }
+        Some(Delay::Debounce)
+    }
+
+    /// Saves pending changes now, if saving is allowed and no newer save by another tab exists. Returns
+    /// [`Delay::Retry`] when the write failed.
+    pub fn flush(&mut self, now: &str) -> Option<Delay> {
+        let state = self.pending.clone()?;
+        if !self.status.allows_saving() {
+            return None;
+        }
+        let stored = self.storage.get(DOC_KEY).unwrap_or(None);
+        if generation_of(stored.as_deref()).is_some_and(|g| g > self.generation) {
+            self.status = SaveStatus::Conflict;
+            return None;
+        }
+        self.write(&state, self.generation + 1, now)
+    }
+
+    /// Writes `state` as `generation`; on failure the changes stay pending and a retry is due.
+    fn write(&mut self, state: &AppState, generation: u64, now: &str) -> Option<Delay> {
+        match self
+            .storage
+            .set_verified(DOC_KEY, &encode(state, generation, now))
+        {
+            Ok(()) => {
+                self.generation = generation;
+                self.last_saved = state_json(state);
+                self.pending = None;
+                self.status = SaveStatus::Saved {
+                    at: now.to_string(),
+                };
+                if !self.saved_once {
+                    self.saved_once = true;
+                    self.persistence_due = true;
+                }
+                None
+            }
+            Err(err) => {
+                self.status = SaveStatus::NotSaved {
+                    reason: err.explain(),
+                };
+                Some(Delay::Retry)
+            }
+        }
+    }
+
+    /// True once, after the first successful save in this page: the moment to ask the browser not to evict
+    /// Mosaic's storage (browsers expect a reason, and a saved plan is one).
+    pub fn take_persistence_request(&mut self) -> bool {
+        std::mem::take(&mut self.persistence_due)
+    }
+
+    /// Another tab saved `raw` under the document key. Returns the document to show when this tab had nothing
+    /// unsaved; with unsaved changes the status becomes [`SaveStatus::Conflict`] and the person chooses.
+    pub fn other_tab_saved(&mut self, raw: Option<&str>, now: &str) -> Option<AppState> {
+        if !self.status.allows_saving() {
+            return None;
+        }
+        if self.pending.is_some() {
+            self.status = SaveStatus::Conflict;
+            return None;
+        }
+        match decode(raw) {
+            Loaded::Ready {
+                state, generation, ..
+            } => Some(self.adopt(state, generation, now)),
+            _ => None,
+        }
+    }
+
+    /// Takes `state`, stored at `generation`, as what is saved; returns it for the caller to show.
+    fn adopt(&mut self, state: AppState, generation: u64, now: &str) -> AppState {
+        self.generation = generation;
+        self.last_saved = state_json(&state);
+        self.pending = None;
+        self.status = SaveStatus::Saved {
+            at: now.to_string(),
+        };
+        state
+    }
 }
 
 fn state_json(state: &AppState) -> String {
     serde_json::to_string(state).unwrap_or_default()
-}
-
-/// Starts a kiosk session: nothing is read from or ever written to storage for the patient.
-pub fn boot_kiosk() -> AppState {
-    set_status(Status::Kiosk);
-    AppState::default()
-}
-
-/// Loads the saved document and decides how saving may proceed. Call once, before the UI is built.
-pub fn boot() -> AppState {
-    let _ = status();
-    if !local::available() {
-        set_status(Status::MemoryOnly);
-        return AppState::default();
-    }
-    let raw = local::get(DOC_KEY).unwrap_or(None);
-    match decode(raw.as_deref()) {
-        Loaded::Empty => AppState::default(),
-        Loaded::Ready {
-            state, generation, ..
-        } => {
-            INNER.with(|i| {
-                let mut i = i.borrow_mut();
-                i.generation = generation;
-                i.last_saved = state_json(&state);
-            });
-            set_status(Status::Saved { at: String::new() });
-            state
-        }
-        Loaded::Newer {
-            schema,
-            generation,
-            state,
-        } => {
-            INNER.with(|i| i.borrow_mut().generation = generation);
-            set_status(Status::ReadOnly { schema });
-            state.unwrap_or_default()
-        }
-        Loaded::Unreadable { reason } => {
-            let raw = raw.unwrap_or_default();
-            let copy_key = quarantine(&raw);
-            INNER.with(|i| i.borrow_mut().raw_unreadable = Some(raw));
-            set_status(Status::Quarantined { reason, copy_key });
-            AppState::default()
-        }
-    }
-}
-
-/// Copies unreadable bytes under their own key (once per distinct content); returns the key if the copy is safe.
-fn quarantine(raw: &str) -> Option<String> {
-    for key in local::keys_with_prefix(QUARANTINE_PREFIX) {
-        if local::get(&key).ok().flatten().as_deref() == Some(raw) {
-            return Some(key);
-        }
-    }
-    let key = format!("{QUARANTINE_PREFIX}{}", now_iso());
-    local::set_verified(&key, raw).ok().map(|_| key)
-}
-
-/// The unreadable bytes found at start, for "download the unreadable data".
-pub fn unreadable_bytes() -> Option<String> {
-    INNER.with(|i| i.borrow().raw_unreadable.clone())
-}
-
-/// The raw saved document (for a read-only download of data from a newer version).
-pub fn raw_document() -> Option<String> {
-    local::get(DOC_KEY).ok().flatten()
-}
-
-/// Notes a change; it is saved after the debounce (or at once on hide/leave).
-pub fn schedule(state: &AppState) {
-    if !status().get_untracked().allows_saving() {
-        return;
-    }
-    let json = state_json(state);
-    let unchanged = INNER.with(|i| i.borrow().last_saved == json);
-    if unchanged {
-        INNER.with(|i| i.borrow_mut().pending = None);
-        return;
-    }
-    INNER.with(|i| i.borrow_mut().pending = Some(state.clone()));
-    if !matches!(status().get_untracked(), Status::NotSaved { .. }) {
-        set_status(Status::Pending);
-    }
-    arm_timer(DEBOUNCE_MS);
-}
-
-fn arm_timer(ms: i32) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Some(id) = INNER.with(|i| i.borrow_mut().timer.take()) {
-        window.clear_timeout_with_handle(id);
-    }
-    let cb = Closure::once_into_js(|| {
-        INNER.with(|i| i.borrow_mut().timer = None);
-        flush();
-    });
-    if let Ok(id) =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
-    {
-        INNER.with(|i| i.borrow_mut().timer = Some(id));
-    }
-}
-
-/// Saves pending changes now, if saving is allowed and no newer save by another tab exists.
-pub fn flush() {
-    let Some(state) = INNER.with(|i| i.borrow().pending.clone()) else {
-        return;
-    };
-    if !status().get_untracked().allows_saving() {
-        return;
-    }
-    let stored = local::get(DOC_KEY).unwrap_or(None);
-    let mine = INNER.with(|i| i.borrow().generation);
-    if generation_of(stored.as_deref()).is_some_and(|g| g > mine) {
-        set_status(Status::Conflict);
-        return;
-    }
-    write(&state, mine + 1);
-}
-
-fn write(state: &AppState, generation: u64) {
-    let at = now_iso();
-    match local::set_verified(DOC_KEY, &encode(state, generation, &at)) {
-        Ok(()) => {
-            let first = INNER.with(|i| {
-                let mut i = i.borrow_mut();
-                i.generation = generation;
-                i.last_saved = state_json(state);
-                i.pending = None;
-                !std::mem::replace(&mut i.persist_requested, true)
-            });
-            set_status(Status::Saved { at });
-            if first {
-                request_persistence();
-            }
-        }
-        Err(err) => {
-            set_status(Status::NotSaved {
-                reason: err.explain(),
-            });
-            arm_timer(RETRY_MS);
-        }
-    }
-}
-
-/// Asks the browser not to evict Mosaic's storage (after the first save, as browsers expect a reason).
-fn request_persistence() {
-    if let Some(window) = web_sys::window() {
-        // The answer only matters to Settings, which asks `persisted()` itself; the promise is left to settle.
-        let _ = window.navigator().storage().persist();
-    }
-}
-
-/// Whether the browser has granted persistent storage (`None` when it cannot say).
-pub async fn persisted() -> Option<bool> {
-    let p = web_sys::window()?.navigator().storage().persisted().ok()?;
-    wasm_bindgen_futures::JsFuture::from(p)
-        .await
-        .ok()?
-        .as_bool()
-}
-
-/// Installs the page listeners: flush on hide/leave, and react to saves by other tabs.
-/// `on_external` receives newer data saved by another tab when this tab has nothing unsaved.
-pub fn listen(on_external: impl Fn(AppState) + 'static) {
-    INNER.with(|i| i.borrow_mut().on_external = Some(Box::new(on_external)));
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let on_hide = Closure::<dyn Fn()>::new(|| {
-        let hidden = web_sys::window()
-            .and_then(|w| w.document())
-            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-        if hidden {
-            flush();
-        }
-    });
-    if let Some(doc) = window.document() {
-        let _ = doc
-            .add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
-    }
-    on_hide.forget();
-    let on_leave = Closure::<dyn Fn()>::new(flush);
-    let _ = window.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
-    on_leave.forget();
-    let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(|ev: web_sys::StorageEvent| {
-        if ev.key().as_deref() == Some(DOC_KEY) {
-            other_tab_saved(ev.new_value());
-        }
-    });
-    let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-    on_storage.forget();
-}
-
-fn other_tab_saved(raw: Option<String>) {
-    if !status().get_untracked().allows_saving() {
-        return;
-    }
-    let has_pending = INNER.with(|i| i.borrow().pending.is_some());
-    if has_pending {
-        set_status(Status::Conflict);
-        return;
-    }
-    if let Loaded::Ready {
-        state, generation, ..
-    } = decode(raw.as_deref())
-    {
-        adopt(state, generation);
-    }
-}
-
-fn adopt(state: AppState, generation: u64) {
-    INNER.with(|i| {
-        let mut i = i.borrow_mut();
-        i.generation = generation;
-        i.last_saved = state_json(&state);
-        i.pending = None;
-    });
-    set_status(Status::Saved { at: now_iso() });
-    let cb = INNER.with(|i| i.borrow_mut().on_external.take());
-    if let Some(cb) = cb {
-        cb(state);
-        INNER.with(|i| i.borrow_mut().on_external = Some(cb));
-    }
 }

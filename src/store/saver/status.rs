@@ -2,8 +2,8 @@
 
 /// What the person sees about saving.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    /// Nothing entered or saved yet.
+pub enum SaveStatus {
+    /// Nothing entered or saved yet (also the status of a session that never saves, such as a kiosk's).
     Fresh,
     /// Changes waiting for the debounce.
     Pending,
@@ -33,16 +33,17 @@ pub enum Status {
     },
     /// Another tab saved newer data while this tab had unsaved changes.
     Conflict,
-    /// Kiosk mode: patient data stays in memory only and is never written.
-    Kiosk,
 }
 
-impl Status {
+impl SaveStatus {
     /// Whether saving is currently allowed.
-    pub(super) fn allows_saving(&self) -> bool {
+    pub fn allows_saving(&self) -> bool {
         matches!(
             self,
-            Status::Fresh | Status::Pending | Status::Saved { .. } | Status::NotSaved { .. }
+            SaveStatus::Fresh
+                | SaveStatus::Pending
+                | SaveStatus::Saved { .. }
+                | SaveStatus::NotSaved { .. }
         )
     }
 }

@@ -1,10 +1,11 @@
 //! The stop screen (emergency, crisis, urgent or out of scope: what to do now and why) and the crisis resources,
 //! shared by the screening view and the shared-plan preview so a link's answers stop exactly as the app's do.
 
+use crate::clinical::rules::rule_book;
 use crate::clinical::screening::{Finding, Flag, Outcome, Screening};
 use crate::ui::components::status::FindingText;
-use crate::ui::kiosk::use_kiosk;
 use crate::ui::route::{Route, Step};
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 
 /// The heading for an outcome (the screening view's title; the preview's stop-screen heading).
@@ -51,15 +52,15 @@ pub fn group_flags(flags: &[Flag]) -> Vec<(String, Vec<Finding>)> {
 
 /// The clinic's front-desk instruction, in kiosk mode only (RELIABILITY §3, SOURCES §3.3).
 fn front_desk() -> Option<String> {
-    use_kiosk().map(|k| {
-        k.config
-            .with_untracked(|c| c.front_desk_or_default().to_string())
-    })
+    use_session()
+        .kiosk_config()
+        .map(|config| config.with_untracked(|c| c.front_desk_or_default().to_string()))
 }
 
 /// Where to find support now: in kiosk mode the clinic's front-desk instruction first, then the configured crisis
-/// line (or the local emergency number), 988 in the US, and the emergency number if the person might act. Shown by
-/// the crisis outcome and beside the `self_harm_unknown` notice, so both always say the same.
+/// line (or the local emergency number), the crisis lines of the rule book (988 in the US), and the emergency number
+/// if the person might act. Shown by the crisis outcome and beside the notice about an unanswered self-harm
+/// question, so both always say the same.
 #[component]
 pub fn CrisisResources(
     /// The crisis line configured in settings (may be empty).
@@ -67,11 +68,35 @@ pub fn CrisisResources(
 ) -> impl IntoView {
     let clinic =
         front_desk().map(|text| view! { <p class="now-first clinic"><strong>{text}</strong></p> });
+    // The services and numbers are clinical content, so they come from the rule book's data with their sources.
+    let services = rule_book()
+        .crisis_lines
+        .iter()
+        .map(|c| {
+            view! {
+                <p>{c.region} ", " {c.how} " " <strong>{c.contact}</strong> " (" {c.service} "), " {c.hours} "."</p>
+            }
+        })
+        .collect_view();
     view! {
         {clinic}
         <p class="now-first"><strong>"Contact " {crisis_line(&line)} " now."</strong></p>
-        <p>"In the US, call or text " <strong>"988"</strong> " (Suicide & Crisis Lifeline), any time of day."</p>
+        {services}
         <p>"If you might act on these thoughts, call your local emergency number. You do not have to go through this alone."</p>
+    }
+}
+
+/// The rule book's emergency numbers in brackets, e.g. " (911 in the US, 112 in Europe)"; empty without any.
+pub fn emergency_numbers() -> String {
+    let numbers: Vec<String> = rule_book()
+        .emergency_numbers
+        .iter()
+        .map(|n| format!("{} {}", n.number, n.region))
+        .collect();
+    if numbers.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", numbers.join(", "))
     }
 }
 
@@ -96,7 +121,7 @@ pub fn StopNow(
     let now = match outcome {
         Outcome::Emergency => view! {
             <p class="now-first"><strong>"Call your local emergency number now"</strong>
-                " (911 in the US, 112 in Europe, 999 in the UK), or go to the nearest emergency department."</p>
+                {emergency_numbers()} ", or go to the nearest emergency department."</p>
             <p>"Do not start any new therapy. If you are not alone, ask someone to stay with you."</p>
         }
         .into_any(),
@@ -177,6 +202,14 @@ mod tests {
     fn the_crisis_line_falls_back_to_the_local_emergency_number() {
         assert_eq!(crisis_line("  "), "your local emergency number");
         assert_eq!(crisis_line(" Samaritans 116 123 "), "Samaritans 116 123");
+    }
+
+    #[test]
+    fn the_emergency_numbers_come_from_the_data_in_order() {
+        assert_eq!(
+            emergency_numbers(),
+            " (911 in the US, 112 in Europe, 999 in the UK)"
+        );
     }
 
     #[test]

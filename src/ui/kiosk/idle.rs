@@ -1,16 +1,11 @@
 //! The idle guard: after the configured quiet time a countdown dialog offers "I'm still here"; when it runs out the
 //! session ends. Deadlines use the wall clock, so a tablet that slept past them resets before showing anything.
 
-use crate::ui::kiosk::{end_session, use_kiosk};
+use crate::ui::session::use_session;
 use leptos::prelude::*;
-use std::cell::Cell;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-thread_local! {
-    static LAST_ACTIVITY: Cell<f64> = Cell::new(js_sys::Date::now());
-}
 
 fn now() -> f64 {
     js_sys::Date::now()
@@ -44,11 +39,14 @@ pub fn phase(now: f64, last: f64, idle_s: u32, countdown_s: u32) -> Phase {
 /// Watches for activity and shows the countdown dialog.
 #[component]
 pub fn IdleGuard() -> impl IntoView {
-    let Some(kiosk) = use_kiosk() else {
+    let session = use_session();
+    let Some(config) = session.kiosk_config() else {
         return ().into_any();
     };
+    session.with_kiosk_page(|k| k.last_activity = now());
     let left = RwSignal::new(None::<u32>);
-    // Screen readers hear the countdown every 10 s and each of the last 5 s, not every second (RELIABILITY §3.2).
+    // Screen readers hear the countdown every 10 s and each of the last 5 s, not every second
+    // (`docs/reliability.md`, K2).
     let announced = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(s) = left.get() {
@@ -59,19 +57,20 @@ pub fn IdleGuard() -> impl IntoView {
     });
     let button = NodeRef::<leptos::html::Button>::new();
     let check = move || {
-        let (idle, countdown) = kiosk
-            .config
-            .with_untracked(|c| (c.idle_seconds, c.countdown_seconds));
-        match phase(now(), LAST_ACTIVITY.with(Cell::get), idle, countdown) {
+        let (idle, countdown) = config.with_untracked(|c| (c.idle_seconds, c.countdown_seconds));
+        let Some(last) = session.with_kiosk_page(|k| k.last_activity) else {
+            return;
+        };
+        match phase(now(), last, idle, countdown) {
             Phase::Active => left.set(None),
             Phase::Warning(s) => left.set(Some(s)),
-            Phase::Expired => end_session(),
+            Phase::Expired => session.finish_kiosk_session(),
         }
     };
     // Activity only counts while no countdown is showing: the countdown needs a deliberate "I'm still here".
     let on_activity = Closure::<dyn Fn()>::new(move || {
-        if left.get_untracked().is_none() {
-            LAST_ACTIVITY.with(|l| l.set(now()));
+        if left.try_get_untracked() == Some(None) {
+            session.with_kiosk_page(|k| k.last_activity = now());
         }
     });
     for ev in ["pointerdown", "keydown", "input", "touchstart", "wheel"] {
@@ -113,7 +112,7 @@ pub fn IdleGuard() -> impl IntoView {
         open
     });
     let still_here = move |_| {
-        LAST_ACTIVITY.with(|l| l.set(now()));
+        session.with_kiosk_page(|k| k.last_activity = now());
         left.set(None);
     };
     view! {
@@ -127,7 +126,7 @@ pub fn IdleGuard() -> impl IntoView {
                     </p>
                     <div class="banner-actions">
                         <button type="button" class="primary big" node_ref=button on:click=still_here>"I'm still here"</button>
-                        <button type="button" class="big" on:click=move |_| end_session()>"Finish now"</button>
+                        <button type="button" class="big" on:click=move |_| session.finish_kiosk_session()>"Finish now"</button>
                     </div>
                 </div>
             </div>

@@ -1,35 +1,22 @@
-//! Kiosk mode for a shared waiting-room tablet: memory-only sessions, idle reset, staff exit (RELIABILITY §3).
+//! Kiosk mode for a shared waiting-room tablet: memory-only sessions, idle reset, staff exit (what is promised, and
+//! the tests that prove it: `docs/reliability.md`, K1–K5).
 
 pub mod idle;
 pub mod setup;
 pub mod staff;
+pub mod staff_panel;
 pub mod start;
 pub mod takeover;
 
 use crate::store::kiosk::{self as kiosk_store, KioskConfig, Stored, LAUNCH_PREFIX};
-use crate::store::local;
+use crate::store::local::LocalStorage;
+use crate::store::storage::{Storage, PREFIX};
+use crate::ui::address::{replace_hash, start_url};
 use crate::ui::route::Route;
+use crate::ui::session::Session;
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-static ACTIVE: AtomicBool = AtomicBool::new(false);
-
-thread_local! {
-    /// The launch address of the running kiosk: every session ends by reloading it. Module-level (like `ACTIVE`)
-    /// because the idle timer, Finish and the hash-change hook read it outside any component's context; it belongs
-    /// in the session owner once there is one.
-    static LAUNCH: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-/// Kiosk state shared by the shell, the idle guard and the staff panel.
-#[derive(Clone, Copy)]
-pub struct KioskCtx {
-    /// The configuration read at start (staff may change it).
-    pub config: RwSignal<KioskConfig>,
-}
 
 /// Shown when the stored kiosk record exists but cannot be read.
 const UNREADABLE: &str =
@@ -40,10 +27,21 @@ const UNREADABLE: &str =
 pub enum Start {
     /// A normal session.
     Normal,
-    /// A kiosk, its context provided.
-    Kiosk,
-    /// A kiosk that cannot run, with the reason for the staff-only screen.
-    Broken(String),
+    /// A kiosk with this configuration; `launch` is the address that ends each patient's session.
+    Kiosk {
+        /// The configuration read at start.
+        config: KioskConfig,
+        /// The kiosk launch address.
+        launch: String,
+    },
+    /// A kiosk that cannot run, with the reason for the staff-only screen; every reset comes back to `launch`,
+    /// this page's own address.
+    Broken {
+        /// Why, for staff.
+        reason: String,
+        /// This page's address.
+        launch: String,
+    },
     /// A valid launch address opened on a device that holds someone's own saved data: nothing has been changed,
     /// and the device becomes this kiosk only once staff confirm with the PIN.
     AskFirst(KioskConfig),
@@ -51,17 +49,17 @@ pub enum Start {
 
 /// Decides at start-up whether this page is a kiosk, failing closed: the launch address makes it one whatever
 /// storage holds (unless that is someone's own saved data, see [`kiosk_store::launch_needs_consent`]), and a stored
-/// record that cannot be read keeps it one.
+/// record that cannot be read keeps it one. A kiosk's storage is cleared of everything but its own record here.
 pub fn start_up() -> Start {
     let hash = window().location().hash().unwrap_or_default();
-    let stored = kiosk_store::load();
+    let stored = kiosk_store::load(&LocalStorage);
     let config = match (Route::parse(&hash), stored) {
         (Route::Kiosk(payload), stored) => match kiosk_store::decode_launch(&payload) {
             // Checked before anything is written or removed: until staff confirm, storage stays as it was.
             Ok(config)
                 if kiosk_store::launch_needs_consent(
                     &stored,
-                    &local::keys_with_prefix(local::PREFIX),
+                    &LocalStorage.keys_with_prefix(PREFIX),
                 ) =>
             {
                 return Start::AskFirst(config)
@@ -75,58 +73,40 @@ pub fn start_up() -> Start {
                     }
                 }
                 // A convenience copy only: the launch address is what keeps this page a kiosk.
-                if kiosk_store::save(&config).is_ok() {
-                    request_persistence();
+                if kiosk_store::save(&LocalStorage, &config).is_ok() {
+                    LocalStorage.request_persistence();
                 }
                 config
             }
-            Err(e) => return Start::Broken(broken(e.explain())),
+            Err(e) => return broken(e.explain()),
         },
         (_, Stored::Config(config)) if config.enabled => config,
         (_, Stored::Unreadable) => {
-            local::remove_all_except(kiosk_store::KIOSK_KEY);
-            return Start::Broken(broken(UNREADABLE.to_string()));
+            LocalStorage.remove_all_except(kiosk_store::KIOSK_KEY);
+            return broken(UNREADABLE.to_string());
         }
         _ => return Start::Normal,
     };
     // Invariant of a kiosk: nothing but its own configuration in storage, whatever happened before.
-    local::remove_all_except(kiosk_store::KIOSK_KEY);
-    activate();
-    if let Some(url) = launch_url(&config) {
-        if window().location().href().ok().as_deref() != Some(url.as_str()) {
-            let _ = window().location().replace(&url);
+    LocalStorage.remove_all_except(kiosk_store::KIOSK_KEY);
+    let launch = match launch_url(&config) {
+        Some(url) => {
+            if window().location().href().ok().as_deref() != Some(url.as_str()) {
+                let _ = window().location().replace(&url);
+            }
+            url
         }
-        set_launch(url);
+        None => start_url(),
+    };
+    Start::Kiosk { config, launch }
+}
+
+/// The error screen of a kiosk that cannot run: every reset comes back to this same address.
+fn broken(reason: String) -> Start {
+    Start::Broken {
+        reason,
+        launch: window().location().href().unwrap_or_default(),
     }
-    provide_context(KioskCtx {
-        config: RwSignal::new(config),
-    });
-    Start::Kiosk
-}
-
-/// Turns on kiosk behaviour for the error screen, whose every reset comes back to this same address.
-fn broken(reason: String) -> String {
-    activate();
-    set_launch(window().location().href().unwrap_or_default());
-    reason
-}
-
-/// Whether this page runs as a kiosk (decided once at start).
-pub fn is_active() -> bool {
-    ACTIVE.load(Ordering::Relaxed)
-}
-
-/// The kiosk context, when in kiosk mode.
-pub fn use_kiosk() -> Option<KioskCtx> {
-    use_context::<KioskCtx>()
-}
-
-/// The app's start URL: this page without any fragment or query.
-pub fn start_url() -> String {
-    let location = window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}")
 }
 
 /// The kiosk launch address for `config`: this page's address with `#/kiosk/<payload>` (`None` without a PIN).
@@ -138,51 +118,19 @@ pub fn launch_url(config: &KioskConfig) -> Option<String> {
     ))
 }
 
-/// Remembers the address that ends each session: the launch address (at start and when staff change the
-/// configuration), or the page's own address on the error screen, so a reset never lands in a normal session.
-pub fn set_launch(url: String) {
-    LAUNCH.with(|l| *l.borrow_mut() = url);
-}
-
-/// Loads `url` afresh without a history entry. A URL that differs from this page's only in its fragment would
-/// merely change the hash (keeping memory and DOM), so the page is then reloaded at it.
-pub fn reload_at(url: &str) {
-    let location = window().location();
-    let _ = location.replace(url);
-    if location.href().ok().as_deref() == Some(url) {
-        let _ = location.reload();
-    }
-}
-
-/// Ends a patient session with a full page reload at the launch address: memory, DOM and the history entry all go.
-pub fn end_session() {
-    let launch = LAUNCH.with(|l| l.borrow().clone());
-    reload_at(&if launch.is_empty() {
-        start_url()
-    } else {
-        launch
-    });
-}
-
 /// Leaves kiosk mode for good (staff): the app's plain address, where the stored record now says "off".
 pub fn leave() {
     let _ = window().location().replace(&start_url());
 }
 
-/// Asks the browser not to evict the kiosk's stored configuration (it may still be lost: the launch address is
-/// what keeps a tablet a kiosk). The answer is not needed, so the promise is left to settle.
-pub fn request_persistence() {
-    let _ = window().navigator().storage().persist();
-}
-
-/// Turns kiosk behaviour on for this page: no history entries (links and navigation replace the current entry, so
-/// Back never reaches an earlier patient's screens), and a page restored from the back/forward cache is replaced.
-pub fn activate() {
-    ACTIVE.store(true, Ordering::Relaxed);
+/// Turns on kiosk behaviour for this page, whose session is `session`: no history entries (links and navigation
+/// replace the current entry, so Back never reaches an earlier patient's screens), every link back to the start
+/// ends the session, and a page restored from the back/forward cache is replaced.
+pub fn activate(session: Session) {
     if let Some(root) = document().document_element() {
         let _ = root.class_list().add_1("kiosk");
     }
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         let Some(target) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -196,7 +144,7 @@ pub fn activate() {
         if let Some(href) = link.get_attribute("href") {
             ev.prevent_default();
             if leads_to_start(&href) {
-                end_session();
+                session.finish_kiosk_session();
             } else {
                 replace_hash(&href);
             }
@@ -208,12 +156,13 @@ pub fn activate() {
         true,
     );
     on_click.forget();
-    let on_show =
-        Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(|ev: web_sys::PageTransitionEvent| {
+    let on_show = Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
+        move |ev: web_sys::PageTransitionEvent| {
             if ev.persisted() {
-                end_session();
+                session.finish_kiosk_session();
             }
-        });
+        },
+    );
     let _ = window().add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
     on_show.forget();
 }
@@ -226,12 +175,6 @@ pub fn leads_to_start(hash: &str) -> bool {
         || ["/kiosk", "/shared"]
             .iter()
             .any(|route| path == *route || path.starts_with(&format!("{route}/")))
-}
-
-/// Changes the hash without adding a history entry (and still tells the router).
-pub fn replace_hash(hash: &str) {
-    let url = format!("{}{}", start_url(), hash);
-    let _ = window().location().replace(&url);
 }
 
 #[cfg(test)]

@@ -1,13 +1,18 @@
 //! Turning kiosk mode on (in Settings, on a device that is about to become a shared tablet).
 
 use crate::store::kiosk::{self, pin_is_valid, KioskConfig};
-use crate::store::{local, pin, saver};
-use crate::ui::kiosk::{launch_url, reload_at, request_persistence};
+use crate::store::local::LocalStorage;
+use crate::store::pin;
+use crate::store::storage::Storage;
+use crate::ui::address::reload_at;
+use crate::ui::kiosk::launch_url;
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 
 /// The kiosk section of Settings.
 #[component]
 pub fn KioskSetup() -> impl IntoView {
+    let session = use_session();
     let pin1 = RwSignal::new(String::new());
     let pin2 = RwSignal::new(String::new());
     let idle = RwSignal::new(kiosk::DEFAULT_IDLE_SECONDS.to_string());
@@ -46,10 +51,11 @@ pub fn KioskSetup() -> impl IntoView {
                 let launch =
                     launch_url(&config).ok_or("The kiosk launch address could not be made.")?;
                 // A kiosk keeps no patient data: what this device saved goes before the first patient arrives.
-                saver::delete_everything();
-                kiosk::save(&config).map_err(|e| format!("Not saved: {}.", e.explain()))?;
+                session.delete_everything();
+                kiosk::save(&LocalStorage, &config)
+                    .map_err(|e| format!("Not saved: {}.", e.explain()))?;
                 // The stored copy should outlive storage pressure; the launch address does not depend on it.
-                request_persistence();
+                LocalStorage.request_persistence();
                 Ok::<String, String>(launch)
             }
             .await;
@@ -57,7 +63,7 @@ pub fn KioskSetup() -> impl IntoView {
             match result {
                 Ok(launch) => reload_at(&launch),
                 Err(e) => {
-                    local::remove(kiosk::KIOSK_KEY);
+                    LocalStorage.remove(kiosk::KIOSK_KEY);
                     message.set(Some(e));
                 }
             }

@@ -1,52 +1,38 @@
 //! Staff exit: a long press on the logo opens a PIN dialog (never reachable by Tab); the right PIN opens the staff
 //! panel. Five wrong PINs lock it for a minute, and each further wrong PIN doubles the lock (up to an hour).
 
-use crate::share::qr::qr_path;
 use crate::store::kiosk::{self, KioskConfig};
+use crate::store::local::LocalStorage;
 use crate::store::pin;
 use crate::ui::deferred::deferred;
-use crate::ui::kiosk::{launch_url, leave, set_launch, use_kiosk};
 use crate::ui::pages::on_demand;
+use crate::ui::session::{use_session, Session};
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::time::Duration;
 
 /// How long the logo must be pressed.
-const LONG_PRESS_MS: i32 = 2_000;
-
-thread_local! {
-    static PRESS_TIMER: Cell<Option<i32>> = const { Cell::new(None) };
-    /// The lock as first seen in this page: (`performance.now()` then, milliseconds left then). Within a page the
-    /// lock runs on this monotonic clock, so changing the wall clock neither shortens nor lengthens it.
-    static LOCK_ANCHOR: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
-}
+const LONG_PRESS: Duration = Duration::from_millis(2_000);
 
 fn monotonic_now() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Whole seconds the staff exit stays locked. The stored wall-clock end (which survives a reload) is read once per
-/// lock; from then on this page counts elapsed monotonic time.
-fn locked_seconds(config: &KioskConfig) -> u32 {
+/// lock (the session keeps it as this page first saw it); from then on this page counts elapsed monotonic time, so
+/// changing the wall clock neither shortens nor lengthens a lock.
+fn locked_seconds(session: Session, config: &KioskConfig) -> u32 {
     let now = monotonic_now();
-    let (at, left) = LOCK_ANCHOR.with(|a| match a.get() {
-        Some(anchor) => anchor,
-        None => {
-            let anchor = (now, config.locked_ms(js_sys::Date::now()));
-            a.set(Some(anchor));
-            anchor
-        }
+    let anchor = session.with_kiosk_page(|k| {
+        *k.lock_anchor
+            .get_or_insert_with(|| (now, config.locked_ms(js_sys::Date::now())))
     });
+    let Some((at, left)) = anchor else { return 0 };
     let remaining = left - (now - at);
     if remaining > 0.0 {
         (remaining / 1000.0).ceil() as u32
     } else {
         0
     }
-}
-
-/// Starts this page's count of a lock just set (`ms` long).
-fn anchor_lock(ms: f64) {
-    LOCK_ANCHOR.with(|a| a.set(Some((monotonic_now(), ms))));
 }
 
 /// Where the staff dialog is.
@@ -60,25 +46,45 @@ pub enum StaffStage {
     Panel,
 }
 
-/// Starts the long-press timer (pointer down on the logo).
-pub fn press_start(stage: RwSignal<StaffStage>) {
-    press_end();
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-        PRESS_TIMER.with(|t| t.set(None));
-        stage.set(StaffStage::Pin);
-    });
-    use wasm_bindgen::JsCast;
-    if let Ok(id) = window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), LONG_PRESS_MS)
-    {
-        PRESS_TIMER.with(|t| t.set(Some(id)));
-    }
+/// The long press on the logo that opens the staff dialog (its timer is kept by the session).
+#[derive(Clone, Copy)]
+pub struct LongPress {
+    /// The kiosk's session.
+    session: Session,
+    /// The dialog it opens.
+    stage: RwSignal<StaffStage>,
 }
 
-/// Cancels the long-press timer (pointer up, leave or cancel).
-pub fn press_end() {
-    if let Some(id) = PRESS_TIMER.with(|t| t.take()) {
-        window().clear_timeout_with_handle(id);
+impl LongPress {
+    /// A long press that opens `stage` at the PIN.
+    pub fn new(session: Session, stage: RwSignal<StaffStage>) -> LongPress {
+        LongPress { session, stage }
+    }
+
+    /// Starts the timer (pointer down on the logo).
+    pub fn start(self) {
+        self.end();
+        let press = self;
+        let handle = set_timeout_with_handle(
+            move || {
+                press.session.with_kiosk_page(|k| k.press_timer = None);
+                press.stage.set(StaffStage::Pin);
+            },
+            LONG_PRESS,
+        )
+        .ok();
+        self.session.with_kiosk_page(|k| k.press_timer = handle);
+    }
+
+    /// Cancels the timer (pointer up, leave or cancel).
+    pub fn end(self) {
+        if let Some(handle) = self
+            .session
+            .with_kiosk_page(|k| k.press_timer.take())
+            .flatten()
+        {
+            handle.clear();
+        }
     }
 }
 
@@ -88,7 +94,8 @@ pub fn StaffDialog(
     /// Which stage is shown.
     stage: RwSignal<StaffStage>,
 ) -> impl IntoView {
-    let Some(k) = use_kiosk() else {
+    let session = use_session();
+    let Some(config) = session.kiosk_config() else {
         return ().into_any();
     };
     let pin_value = RwSignal::new(String::new());
@@ -96,7 +103,7 @@ pub fn StaffDialog(
     let busy = RwSignal::new(false);
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let locked = k.config.with_untracked(locked_seconds);
+        let locked = config.with_untracked(|c| locked_seconds(session, c));
         if locked > 0 {
             message.set(Some(format!(
                 "Too many wrong PINs. Try again in {locked} seconds."
@@ -104,7 +111,7 @@ pub fn StaffDialog(
             return;
         }
         let entered = pin_value.get_untracked();
-        let Some(record) = k.config.with_untracked(|c| c.pin.clone()) else {
+        let Some(record) = config.with_untracked(|c| c.pin.clone()) else {
             return;
         };
         busy.set(true);
@@ -113,7 +120,7 @@ pub fn StaffDialog(
             busy.set(false);
             pin_value.set(String::new());
             let wall = js_sys::Date::now();
-            k.config.update(|c| {
+            config.update(|c| {
                 if ok {
                     c.failed_attempts = 0;
                     c.locked_until = 0.0;
@@ -121,13 +128,15 @@ pub fn StaffDialog(
                     c.record_failure(wall);
                 }
             });
-            anchor_lock(k.config.with_untracked(|c| c.locked_ms(wall)));
-            let _ = k.config.with_untracked(kiosk::save);
+            // This page's count of the lock starts now.
+            let left = config.with_untracked(|c| c.locked_ms(wall));
+            session.with_kiosk_page(|k| k.lock_anchor = Some((monotonic_now(), left)));
+            let _ = config.with_untracked(|c| kiosk::save(&LocalStorage, c));
             if ok {
                 message.set(None);
                 stage.set(StaffStage::Panel);
             } else {
-                let locked = k.config.with_untracked(locked_seconds);
+                let locked = config.with_untracked(|c| locked_seconds(session, c));
                 message.set(Some(if locked > 0 {
                     format!("Too many wrong PINs. The staff exit is locked for {locked} seconds.")
                 } else {
@@ -162,89 +171,6 @@ pub fn StaffDialog(
                 </div>
             </div>
         </Show>
-    }
-    .into_any()
-}
-
-/// What staff can change once unlocked. Its own chunk in the release build: it draws the launch address's QR code,
-/// and a patient's first visit needs neither the panel nor the QR encoder.
-#[component]
-pub fn StaffPanel(
-    /// Which stage is shown (closing returns to the patient screens).
-    stage: RwSignal<StaffStage>,
-) -> impl IntoView {
-    let Some(k) = use_kiosk() else {
-        return ().into_any();
-    };
-    let draft = RwSignal::new(k.config.get_untracked());
-    let message = RwSignal::new(None::<String>);
-    let save = move |_| {
-        let c = draft.get_untracked();
-        if let Err(e) = c.validate() {
-            message.set(Some(e));
-            return;
-        }
-        match kiosk::save(&c) {
-            Ok(()) => {
-                if let Some(url) = launch_url(&c) {
-                    set_launch(url);
-                }
-                k.config.set(c);
-                stage.set(StaffStage::Closed);
-            }
-            Err(e) => message.set(Some(format!("Not saved: {}.", e.explain()))),
-        }
-    };
-    let exit = move |_| {
-        let c = KioskConfig {
-            enabled: false,
-            ..k.config.get_untracked()
-        };
-        match kiosk::save(&c) {
-            Ok(()) => leave(),
-            Err(e) => message.set(Some(format!("Not saved: {}.", e.explain()))),
-        }
-    };
-    // The address of the configuration as saved, not the draft: it is what the browser should start with.
-    let launch = Memo::new(move |_| k.config.with(launch_url).unwrap_or_default());
-    let qr = Memo::new(move |_| qr_path(&launch.get()));
-    view! {
-        <div class="staff-panel">
-            <section class="kiosk-launch" aria-labelledby="kiosk-launch-title" data-kiosk-launch=move || launch.get()>
-                <h3 id="kiosk-launch-title">"Kiosk launch address"</h3>
-                <p>
-                    "Make this the browser's start-up address: opened there, this app is a kiosk with these settings "
-                    "even after the browser has forgotten everything. It holds the PIN only as a salted hash. Save "
-                    "changes below, then set the new address."
-                </p>
-                {move || match qr.get() {
-                    Ok(q) => view! {
-                        <svg class="qr" role="img" aria-label="QR code of the kiosk launch address"
-                            viewBox=format!("0 0 {0} {0}", q.size) shape-rendering="crispEdges">
-                            <rect width=q.size.to_string() height=q.size.to_string() fill="#fff" />
-                            <path fill="#000" d=q.d />
-                        </svg>
-                    }.into_any(),
-                    Err(e) => view! { <p class="field-error">{e}</p> }.into_any(),
-                }}
-                <label for="staff-launch">"Launch address"</label>
-                <textarea id="staff-launch" readonly rows="4" prop:value=move || launch.get()></textarea>
-            </section>
-            <label for="staff-idle">"Idle time before the countdown (seconds)"</label>
-            <input id="staff-idle" type="number" min="10" max="3600" inputmode="numeric"
-                prop:value=move || draft.with(|c| c.idle_seconds.to_string())
-                on:input=move |ev| if let Ok(v) = event_target_value(&ev).parse() { draft.update(|c| c.idle_seconds = v) } />
-            <label for="staff-front-desk">"What patients should do in a crisis or emergency here"</label>
-            <input id="staff-front-desk" type="text" maxlength="200"
-                prop:value=move || draft.with(|c| c.front_desk.clone())
-                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.front_desk = v) } />
-            <p class="field-error" role="alert">{move || message.get()}</p>
-            <div class="banner-actions">
-                <button type="button" class="primary big" on:click=save>"Save and return"</button>
-                <button type="button" class="big danger" on:click=exit>"Turn kiosk mode off"</button>
-                <button type="button" class="big" on:click=move |_| stage.set(StaffStage::Closed)>"Close"</button>
-            </div>
-        </div>
     }
     .into_any()
 }

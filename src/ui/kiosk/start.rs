@@ -1,13 +1,14 @@
 //! The kiosk's start screen and the "Finish" control that clears the session.
 
-use crate::ui::kiosk::{end_session, use_kiosk};
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 
 /// The first screen each patient sees on a kiosk.
 #[component]
 pub fn KioskStart() -> impl IntoView {
-    let idle = use_kiosk()
-        .map(|k| k.config.with_untracked(|c| c.idle_seconds))
+    let idle = use_session()
+        .kiosk_config()
+        .map(|config| config.with_untracked(|c| c.idle_seconds))
         .unwrap_or(120);
     let idle_words = if idle.is_multiple_of(60) && idle >= 120 {
         format!("{} minutes", idle / 60)
@@ -43,6 +44,7 @@ pub fn KioskStart() -> impl IntoView {
 /// "Finish" with a confirmation step, so a stray tap does not throw away a patient's answers.
 #[component]
 pub fn FinishButton() -> impl IntoView {
+    let session = use_session();
     let asking = RwSignal::new(false);
     view! {
         <Show
@@ -54,7 +56,7 @@ pub fn FinishButton() -> impl IntoView {
                     <h2 id="finish-title">"Finish and clear your answers?"</h2>
                     <p>"Everything you entered will be cleared from this tablet. Take your plan home first with the QR code or a printout."</p>
                     <div class="banner-actions">
-                        <button type="button" class="primary big" on:click=move |_| end_session()>"Yes, finish and clear"</button>
+                        <button type="button" class="primary big" on:click=move |_| session.finish_kiosk_session()>"Yes, finish and clear"</button>
                         <button type="button" class="big" on:click=move |_| asking.set(false)>"Go back"</button>
                     </div>
                 </div>

@@ -5,8 +5,10 @@
 use crate::store::kiosk::{
     parse_takeover_attempts, takeover_attempts_text, KioskConfig, TAKEOVER_ATTEMPTS_KEY,
 };
-use crate::store::{local, pin};
-use crate::ui::kiosk::start_url;
+use crate::store::local::LocalStorage;
+use crate::store::pin;
+use crate::store::storage::Storage;
+use crate::ui::address::start_url;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -79,7 +81,7 @@ pub fn KioskTakeover(
             if ok {
                 // Staff confirmed: the saved data goes, and the launch address (still in the address bar) starts
                 // the kiosk from empty storage, exactly as on a fresh tablet.
-                local::remove_all();
+                LocalStorage.remove_all();
                 if let Some(s) = session() {
                     let _ = s.remove_item(TAKEOVER_ATTEMPTS_KEY);
                 }

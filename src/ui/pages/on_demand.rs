@@ -4,7 +4,8 @@
 
 use crate::store::kiosk::KioskConfig;
 use crate::ui::deferred::on_demand;
-use crate::ui::kiosk::staff::{StaffPanel, StaffStage};
+use crate::ui::kiosk::staff::StaffStage;
+use crate::ui::kiosk::staff_panel::StaffPanel;
 use crate::ui::kiosk::takeover::KioskTakeover;
 use crate::ui::pages::{
     choose::ChooseView, intake::IntakeView, plan::PlanView, safety_rules::SafetyRulesView,

@@ -1,11 +1,11 @@
 //! Settings: backup, restore, delete everything, storage status, the local crisis line and display preferences.
 
 use crate::store::limits::MAX_CRISIS_LINE_CHARS;
-use crate::store::saver::{self, Status};
+use crate::store::saver::SaveStatus;
 use crate::ui::kiosk::setup::KioskSetup;
 use crate::ui::restore::RestoreBackup;
-use crate::ui::state::use_app;
-use crate::ui::storage::download_backup;
+use crate::ui::save_status::download_backup;
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 
 /// Replaces the page with a fresh start (no history entry), so nothing deleted lingers in memory.
@@ -19,25 +19,23 @@ fn restart() {
 /// The Settings view.
 #[component]
 pub fn SettingsView() -> impl IntoView {
-    let ctx = use_app();
-    let status = saver::status();
+    let session = use_session();
     let persisted = RwSignal::new(None::<bool>);
-    leptos::task::spawn_local(async move { persisted.set(saver::persisted().await) });
+    leptos::task::spawn_local(async move { persisted.set(session.persisted().await) });
     let confirming = RwSignal::new(false);
 
-    let saved_text = move || match status.get() {
-        Status::Saved { at } if !at.is_empty() => format!("Saved on this device ({at})."),
-        Status::Saved { .. } => "Saved on this device.".to_string(),
-        Status::Fresh => "Nothing has been saved yet.".to_string(),
-        Status::Pending => "Saving…".to_string(),
-        Status::NotSaved { reason } => format!("Not saved: {reason}."),
-        Status::MemoryOnly => "Not saved: this browser does not let Mosaic save.".to_string(),
-        Status::ReadOnly { .. } => "Read-only: saved by a newer version of Mosaic.".to_string(),
-        Status::Quarantined { .. } => {
+    let saved_text = move || match session.save_status() {
+        SaveStatus::Saved { at } if !at.is_empty() => format!("Saved on this device ({at})."),
+        SaveStatus::Saved { .. } => "Saved on this device.".to_string(),
+        SaveStatus::Fresh => "Nothing has been saved yet.".to_string(),
+        SaveStatus::Pending => "Saving…".to_string(),
+        SaveStatus::NotSaved { reason } => format!("Not saved: {reason}."),
+        SaveStatus::MemoryOnly => "Not saved: this browser does not let Mosaic save.".to_string(),
+        SaveStatus::ReadOnly { .. } => "Read-only: saved by a newer version of Mosaic.".to_string(),
+        SaveStatus::Quarantined { .. } => {
             "Saving is paused until you decide about unreadable data.".to_string()
         }
-        Status::Conflict => "Changed in another tab: choose which version to keep.".to_string(),
-        Status::Kiosk => "Kiosk mode: nothing about a patient is saved on this device.".to_string(),
+        SaveStatus::Conflict => "Changed in another tab: choose which version to keep.".to_string(),
     };
     let persisted_text = move || {
         match persisted.get() {
@@ -56,7 +54,7 @@ pub fn SettingsView() -> impl IntoView {
                 <p data-storage-status>{saved_text}</p>
                 <p data-persisted>{persisted_text}</p>
                 <p>
-                    <button type="button" on:click=move |_| ctx.state.with_untracked(download_backup)>
+                    <button type="button" on:click=move |_| session.with_untracked(download_backup)>
                         "Download a backup"
                     </button>
                 </p>
@@ -73,10 +71,10 @@ pub fn SettingsView() -> impl IntoView {
                     autocomplete="off"
                     maxlength=MAX_CRISIS_LINE_CHARS
                     aria-describedby="crisis-help"
-                    prop:value=move || ctx.state.with(|s| s.settings.crisis_line.clone())
+                    prop:value=move || session.with(|s| s.settings.crisis_line.clone())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        ctx.update(|s| s.settings.crisis_line = v);
+                        session.update(|s| s.settings.crisis_line = v);
                     }
                 />
                 <p class="hint" id="crisis-help">
@@ -89,14 +87,14 @@ pub fn SettingsView() -> impl IntoView {
                 <h2 id="display-heading">"Display"</h2>
                 <div class="toggle">
                     <input type="checkbox" id="large-text"
-                        prop:checked=move || ctx.state.with(|s| s.settings.large_text)
-                        on:change=move |ev| { let on = event_target_checked(&ev); ctx.update(|s| s.settings.large_text = on) } />
+                        prop:checked=move || session.with(|s| s.settings.large_text)
+                        on:change=move |ev| { let on = event_target_checked(&ev); session.update(|s| s.settings.large_text = on) } />
                     <label for="large-text">"Larger text"</label>
                 </div>
                 <div class="toggle">
                     <input type="checkbox" id="high-contrast"
-                        prop:checked=move || ctx.state.with(|s| s.settings.high_contrast)
-                        on:change=move |ev| { let on = event_target_checked(&ev); ctx.update(|s| s.settings.high_contrast = on) } />
+                        prop:checked=move || session.with(|s| s.settings.high_contrast)
+                        on:change=move |ev| { let on = event_target_checked(&ev); session.update(|s| s.settings.high_contrast = on) } />
                     <label for="high-contrast">"Higher contrast"</label>
                 </div>
             </section>
@@ -124,7 +122,7 @@ pub fn SettingsView() -> impl IntoView {
                         <p id="confirm-delete"><strong>"Delete all of Mosaic's data from this browser?"</strong></p>
                         <div class="banner-actions">
                             <button type="button" class="danger" on:click=move |_| {
-                                saver::delete_everything();
+                                session.delete_everything();
                                 restart();
                             }>"Yes, delete everything"</button>
                             <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>

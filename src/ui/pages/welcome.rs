@@ -1,14 +1,14 @@
 //! The Welcome view: what Mosaic is and is not, what to do in an emergency, the privacy promise, and the start action.
 
 use crate::ui::restore::RestoreBackup;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 
 /// First view a person sees.
 #[component]
 pub fn Welcome() -> impl IntoView {
-    let ctx = use_app();
-    let has_answers = move || ctx.state.with(|s| s.has_answers());
+    let session = use_session();
+    let has_answers = move || session.with(|s| s.has_answers());
     view! {
         <section class="view welcome" aria-labelledby="view-heading">
             <h1 id="view-heading" tabindex="-1">"Build a care plan for your chronic pain"</h1>

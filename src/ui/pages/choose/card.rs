@@ -11,7 +11,7 @@ use crate::clinical::ranking::Ranked;
 use crate::clinical::screening::{Finding, Status};
 use crate::ui::components::evidence::EvidenceBadge;
 use crate::ui::components::status::{status_id, FindingList, StatusPill};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -33,11 +33,11 @@ pub fn TherapyCard(
     /// The person's monthly budget, if given.
     budget: Option<u16>,
 ) -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let id = therapy.id.to_string();
     let selected = {
         let id = id.clone();
-        Memo::new(move |_| app.state.with(|s| s.selected.contains(&id)))
+        Memo::new(move |_| session.with(|s| s.selected.contains(&id)))
     };
     let status = ranked.status;
     let taking = intake
@@ -108,11 +108,11 @@ fn CardAction(
     /// Whether it is in the person's choices.
     selected: Signal<bool>,
 ) -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let id = therapy.id;
     let name = therapy.name;
     let remove = move || {
-        app.update(|s| {
+        session.update(|s| {
             s.deselect(id);
         })
     };
@@ -157,7 +157,7 @@ fn CardAction(
     };
     let on_confirm = Callback::new(move |()| {
         let date = today();
-        app.update(|s| {
+        session.update(|s| {
             s.select(id);
             s.confirm(id, &date);
         });
@@ -179,7 +179,7 @@ fn CardAction(
     let panel_id = format!("consent-slot-{id}");
     let in_plan = move || {
         selected.get().then(|| {
-            app.state.with(|s| match s.consent(id) {
+            session.with(|s| match s.consent(id) {
                 Some(c) => format!("Added to your plan; confirmed on {}.", date_words(&c.date)),
                 None => {
                     "Added to your plan, but not yet confirmed: you can confirm it on your plan."

@@ -5,7 +5,7 @@ use super::model::{cost_words, CONSENT_CHECKBOX};
 use crate::clinical::catalog::{catalog, Therapy};
 use crate::clinical::screening::Status;
 use crate::ui::components::evidence::{evidence_view, rating_label};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -52,7 +52,7 @@ pub fn ConsentPanel(
     #[prop(optional)]
     heading_ref: Option<NodeRef<html::H4>>,
 ) -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let id = therapy.id;
     let base = format!("consent-{place}-{id}");
     let heading_id = format!("{base}-heading");
@@ -75,7 +75,7 @@ pub fn ConsentPanel(
         .iter()
         .map(|r| view! { <li>{r.text}</li> })
         .collect_view();
-    let screening = app.screening.get_untracked();
+    let screening = session.screening().get_untracked();
     let alternatives = catalog().alternatives(id, &condition);
     let alternatives = if alternatives.is_empty() {
         view! {

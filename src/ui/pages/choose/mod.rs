@@ -6,10 +6,10 @@ pub mod consent;
 pub mod model;
 
 use crate::clinical::catalog::{catalog, Vocab};
-use crate::clinical::ranking::{condition_of, rank, Ranked};
+use crate::clinical::ranking::{condition_of, Ranked};
 use crate::ui::components::status::{status_label, therapy_name};
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use card::TherapyCard;
 use leptos::prelude::*;
 use model::{budget, passes, showing_text, split, Filters};
@@ -17,8 +17,8 @@ use model::{budget, passes, showing_text, split, Filters};
 /// The choose view.
 #[component]
 pub fn ChooseView() -> impl IntoView {
-    let app = use_app();
-    let proceed = Memo::new(move |_| app.screening.with(|s| s.builds_plan()));
+    let session = use_session();
+    let proceed = Memo::new(move |_| session.screening().with(|s| s.builds_plan()));
     view! {
         <section class="view choose" aria-labelledby="view-heading">
             <h1 id="view-heading" tabindex="-1">"Choose therapies"</h1>
@@ -39,12 +39,9 @@ pub fn ChooseView() -> impl IntoView {
 /// Filters, the ranked cards in two sections, and the summary.
 #[component]
 fn ChooseList() -> impl IntoView {
-    let app = use_app();
-    let intake = Memo::new(move |_| app.state.with(|s| s.intake.clone()));
-    let ranked = Memo::new(move |_| {
-        let s = app.screening.get();
-        intake.with(|i| rank(catalog(), i, &s.therapies))
-    });
+    let session = use_session();
+    let intake = session.intake();
+    let ranked = session.ranking();
     let filters = RwSignal::new(Filters::default());
     let budget_given = Memo::new(move |_| intake.with(budget));
     let condition_label = move || {
@@ -65,7 +62,7 @@ fn ChooseList() -> impl IntoView {
         let (therapies, supplements) = split(&ranked.get(), |id| {
             catalog().therapy(id).is_some_and(|t| t.supplement)
         });
-        let s = app.screening.get_untracked();
+        let s = session.screening().get_untracked();
         let i = intake.get_untracked();
         let condition = condition_of(catalog(), &i);
         let b = budget_given.get_untracked();
@@ -146,15 +143,15 @@ fn ChooseList() -> impl IntoView {
 /// The chosen therapies with their status in words, and "Build my plan".
 #[component]
 fn ChoicesSummary() -> impl IntoView {
-    let app = use_app();
-    let chosen = Memo::new(move |_| app.state.with(|s| s.selected.clone()));
+    let session = use_session();
+    let chosen = Memo::new(move |_| session.with(|s| s.selected.clone()));
     let list = move || {
         let ids = chosen.get();
         if ids.is_empty() {
             return view! { <p>"Nothing chosen yet. Add one or more therapies above to build your plan."</p> }
                 .into_any();
         }
-        let s = app.screening.get();
+        let s = session.screening().get();
         let items = ids
             .iter()
             .map(|id| {

@@ -1,15 +1,15 @@
 //! Step 7, activity: whether the person already exercises regularly (ACSM pre-participation meaning).
 
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use leptos::prelude::*;
 
 /// The activity step.
 #[component]
 pub fn ActivityStep() -> impl IntoView {
-    let app = use_app();
-    let value = Signal::derive(move || app.with_intake(|i| i.activity.clone()));
-    let on_change = move |v: Option<String>| app.update_intake(|i| i.activity = v);
+    let session = use_session();
+    let value = Signal::derive(move || session.with_intake(|i| i.activity.clone()));
+    let on_change = move |v: Option<String>| session.update_intake(|i| i.activity = v);
     view! {
         <p class="lead">"This tells us how gently to start, and when to check with a clinician before exercising."</p>
         <RadioGroup

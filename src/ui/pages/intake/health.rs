@@ -2,16 +2,16 @@
 
 use super::lists::health_groups;
 use super::model::{list_answer, set_list, ListKey};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::widgets::checklist::{Checklist, ListAnswer};
 use leptos::prelude::*;
 
 /// The health step.
 #[component]
 pub fn HealthStep() -> impl IntoView {
-    let app = use_app();
-    let value = Signal::derive(move || app.state.with(|s| list_answer(s, ListKey::Conditions)));
-    let on_change = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Conditions, &a));
+    let session = use_session();
+    let value = Signal::derive(move || session.with(|s| list_answer(s, ListKey::Conditions)));
+    let on_change = move |a: ListAnswer| session.update(|s| set_list(s, ListKey::Conditions, &a));
     view! {
         <p class="lead">"Some health conditions change which therapies are safe for you, or how they should be done."</p>
         <Checklist

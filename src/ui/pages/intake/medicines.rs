@@ -4,7 +4,7 @@
 use super::lists::{items, lookup_medicine};
 use super::model::{list_answer, set_list, ListKey};
 use crate::clinical::catalog::catalog;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::widgets::checklist::{toggle, Checklist, ItemGroup, ListAnswer};
 use crate::ui::widgets::field::TextField;
 use crate::ui::widgets::radio::focus_id;
@@ -13,11 +13,11 @@ use leptos::prelude::*;
 /// The medicines step.
 #[component]
 pub fn MedicinesStep() -> impl IntoView {
-    let app = use_app();
-    let meds = Signal::derive(move || app.state.with(|s| list_answer(s, ListKey::Medications)));
-    let on_meds = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Medications, &a));
-    let sups = Signal::derive(move || app.state.with(|s| list_answer(s, ListKey::Supplements)));
-    let on_sups = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Supplements, &a));
+    let session = use_session();
+    let meds = Signal::derive(move || session.with(|s| list_answer(s, ListKey::Medications)));
+    let on_meds = move |a: ListAnswer| session.update(|s| set_list(s, ListKey::Medications, &a));
+    let sups = Signal::derive(move || session.with(|s| list_answer(s, ListKey::Supplements)));
+    let on_sups = move |a: ListAnswer| session.update(|s| set_list(s, ListKey::Supplements, &a));
 
     let query = RwSignal::new(String::new());
     let found = Memo::new(move |_| lookup_medicine(&query.get()));

@@ -16,7 +16,7 @@ pub mod validate;
 pub mod values;
 
 use crate::ui::route::Step;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 use shell::StepShell;
 
@@ -51,8 +51,8 @@ fn NotAskedOr(
     /// The step's questions.
     children: ChildrenFn,
 ) -> impl IntoView {
-    let app = use_app();
-    let applies = Memo::new(move |_| app.with_intake(|i| step.applies(i)));
+    let session = use_session();
+    let applies = Memo::new(move |_| session.with_intake(|i| step.applies(i)));
     move || {
         if applies.get() {
             children()

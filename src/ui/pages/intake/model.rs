@@ -5,7 +5,7 @@ use crate::clinical::intake::{
     AreaRating, Intake, Mood, Pain, Peg, Phq4, Practicalities, StartBack, Values,
 };
 use crate::clinical::screening::Outcome;
-use crate::store::state::AppState;
+use crate::store::document::AppState;
 use crate::ui::route::{Route, Step};
 use crate::ui::widgets::checklist::ListAnswer;
 

@@ -4,7 +4,7 @@ use super::model::{digit_text, digit_value, mood_mut, phq4_mut, tidy};
 use super::shell::use_form;
 use super::validate;
 use crate::clinical::intake::Phq4;
-use crate::ui::state::{use_app, AppCtx};
+use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use leptos::prelude::*;
 
@@ -58,12 +58,12 @@ const PHQ4: [Phq4Item; 4] = [
 ];
 
 /// One PHQ-4 item as a radio group.
-fn phq_item(app: AppCtx, (get, set, name, text): Phq4Item) -> impl IntoView {
+fn phq_item(session: Session, (get, set, name, text): Phq4Item) -> impl IntoView {
     let value = Signal::derive(move || {
-        digit_text(app.with_intake(|i| i.mood.and_then(|m| m.phq4).and_then(|p| get(&p))))
+        digit_text(session.with_intake(|i| i.mood.and_then(|m| m.phq4).and_then(|p| get(&p))))
     });
     let on_change = move |v: Option<String>| {
-        app.update_intake(|i| {
+        session.update_intake(|i| {
             set(phq4_mut(i), digit_value(v));
             tidy(i);
         })
@@ -78,11 +78,12 @@ pub fn SelfHarmQuestion(
     #[prop(into, optional)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let app = use_app();
-    let self_harm =
-        Signal::derive(move || digit_text(app.with_intake(|i| i.mood.and_then(|m| m.self_harm))));
+    let session = use_session();
+    let self_harm = Signal::derive(move || {
+        digit_text(session.with_intake(|i| i.mood.and_then(|m| m.self_harm)))
+    });
     let on_self_harm = move |v: Option<String>| {
-        app.update_intake(|i| {
+        session.update_intake(|i| {
             mood_mut(i).self_harm = digit_value(v);
             tidy(i);
         })
@@ -103,17 +104,17 @@ pub fn SelfHarmQuestion(
 /// The mood step.
 #[component]
 pub fn MoodStep() -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let form = use_form();
     // Required (RULES §4.1), like the red-flag step: Next is refused until it is answered.
     let self_harm_error = form.required("self-harm", move || {
-        validate::self_harm(app.with_intake(|i| i.mood.and_then(|m| m.self_harm)))
+        validate::self_harm(session.with_intake(|i| i.mood.and_then(|m| m.self_harm)))
     });
     view! {
         <p class="lead">"Living with pain often affects mood and sleep. These short questions help us suggest the right support."</p>
         <fieldset class="question-group">
             <legend>"Over the last 2 weeks, how often have you been bothered by the following problems?"</legend>
-            {PHQ4.into_iter().map(|item| phq_item(app, item)).collect_view()}
+            {PHQ4.into_iter().map(|item| phq_item(session, item)).collect_view()}
         </fieldset>
         <div class="gentle">
             <p>

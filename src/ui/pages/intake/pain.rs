@@ -8,7 +8,7 @@ use super::shell::use_form;
 use super::validate::{self, Unit};
 use crate::clinical::catalog::catalog;
 use crate::clinical::intake::Peg;
-use crate::ui::state::{use_app, AppCtx};
+use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::checklist::{Checklist, Item, ItemGroup, ListAnswer};
 use crate::ui::widgets::field::TextField;
 use crate::ui::widgets::radio::RadioGroup;
@@ -17,15 +17,15 @@ use leptos::prelude::*;
 
 /// One PEG item: its field in the intake.
 fn peg_item(
-    app: AppCtx,
+    session: Session,
     get: fn(&Peg) -> Option<u8>,
     set: fn(&mut Peg, Option<u8>),
 ) -> (Signal<Option<u8>>, Callback<Option<u8>>) {
     let value = Signal::derive(move || {
-        app.with_intake(|i| i.pain.as_ref().and_then(|p| p.peg.as_ref()).and_then(get))
+        session.with_intake(|i| i.pain.as_ref().and_then(|p| p.peg.as_ref()).and_then(get))
     });
     let change = Callback::new(move |v: Option<u8>| {
-        app.update_intake(|i| {
+        session.update_intake(|i| {
             set(peg_mut(i), v);
             tidy(i);
         })
@@ -36,32 +36,33 @@ fn peg_item(
 /// The pain step.
 #[component]
 pub fn PainStep() -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let form = use_form();
 
-    let age_text = RwSignal::new(app.state.with_untracked(|s| number_text(s.intake.age)));
+    let age_text = RwSignal::new(session.with_untracked(|s| number_text(s.intake.age)));
     let age_format = form.check("age", move || validate::age(&age_text.get()).err());
     // Required (RULES §4.1): complains only after Next, and never at the same time as a format message.
     let age_missing = form.required("age", move || validate::age_required(&age_text.get()));
     let age_error = Signal::derive(move || age_format.get().or_else(|| age_missing.get()));
     let on_age = move |t: String| {
         if let Ok(v) = validate::age(&t) {
-            app.update_intake(|i| i.age = v);
+            session.update_intake(|i| i.age = v);
         }
         age_text.set(t);
     };
-    let minor =
-        move || age_error.with(Option::is_none) && app.with_intake(|i| validate::is_minor(i.age));
+    let minor = move || {
+        age_error.with(Option::is_none) && session.with_intake(|i| validate::is_minor(i.age))
+    };
 
-    let primary =
-        Memo::new(move |_| app.with_intake(|i| i.pain.as_ref().and_then(|p| p.primary.clone())));
-    let on_primary = move |v: Option<String>| app.update_intake(|i| set_primary(i, v));
-    let sites = Signal::derive(move || app.state.with(|s| list_answer(s, ListKey::Sites)));
-    let on_sites = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Sites, &a));
+    let primary = Memo::new(move |_| {
+        session.with_intake(|i| i.pain.as_ref().and_then(|p| p.primary.clone()))
+    });
+    let on_primary = move |v: Option<String>| session.update_intake(|i| set_primary(i, v));
+    let sites = Signal::derive(move || session.with(|s| list_answer(s, ListKey::Sites)));
+    let on_sites = move |a: ListAnswer| session.update(|s| set_list(s, ListKey::Sites, &a));
 
     let (dur_start, unit_start) = validate::duration_text(
-        app.state
-            .with_untracked(|s| s.intake.pain.as_ref().and_then(|p| p.duration_months)),
+        session.with_untracked(|s| s.intake.pain.as_ref().and_then(|p| p.duration_months)),
     );
     let dur_text = RwSignal::new(dur_start);
     let unit = RwSignal::new(unit_start);
@@ -70,16 +71,16 @@ pub fn PainStep() -> impl IntoView {
     });
     let store_duration = move || {
         if let Ok(v) = validate::duration(&dur_text.get_untracked(), unit.get_untracked()) {
-            app.update_intake(|i| {
+            session.update_intake(|i| {
                 pain_mut(i).duration_months = v;
                 tidy(i);
             });
         }
     };
 
-    let (pain, on_pain) = peg_item(app, |p| p.pain, |p, v| p.pain = v);
-    let (enjoy, on_enjoy) = peg_item(app, |p| p.enjoyment, |p, v| p.enjoyment = v);
-    let (activity, on_activity) = peg_item(app, |p| p.activity, |p, v| p.activity = v);
+    let (pain, on_pain) = peg_item(session, |p| p.pain, |p, v| p.pain = v);
+    let (enjoy, on_enjoy) = peg_item(session, |p| p.enjoyment, |p, v| p.enjoyment = v);
+    let (activity, on_activity) = peg_item(session, |p| p.activity, |p, v| p.activity = v);
 
     view! {
         <p class="lead">"A few questions about your pain, so the plan fits you."</p>

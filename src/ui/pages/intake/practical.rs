@@ -5,7 +5,7 @@ use super::shell::use_form;
 use super::validate;
 use crate::clinical::intake::Practicalities;
 use crate::clinical::plan::WEEKDAYS;
-use crate::ui::state::{use_app, AppCtx};
+use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::checklist::{Checklist, Item, ItemGroup, ListAnswer};
 use crate::ui::widgets::field::TextField;
 use crate::ui::widgets::radio::{Choice, RadioGroup};
@@ -39,17 +39,17 @@ pub fn days_stored(a: &ListAnswer) -> Option<Vec<u8>> {
 
 /// A yes/no preference.
 fn yes_no(
-    app: AppCtx,
+    session: Session,
     name: &'static str,
     legend: &'static str,
     get: fn(&Practicalities) -> Option<bool>,
     set: fn(&mut Practicalities, Option<bool>),
 ) -> impl IntoView {
     let value = Signal::derive(move || {
-        yes_no_text(app.with_intake(|i| i.practicalities.as_ref().and_then(get)))
+        yes_no_text(session.with_intake(|i| i.practicalities.as_ref().and_then(get)))
     });
     let on_change = move |v: Option<String>| {
-        app.update_intake(|i| {
+        session.update_intake(|i| {
             set(practical_mut(i), yes_no_value(v));
             tidy(i);
         })
@@ -60,7 +60,7 @@ fn yes_no(
 
 /// A whole-number field stored in the practicalities.
 fn amount(
-    app: AppCtx,
+    session: Session,
     id: &'static str,
     max: u16,
     example: &'static str,
@@ -72,15 +72,14 @@ fn amount(
     impl Fn(String) + Copy,
 ) {
     let text = RwSignal::new(
-        app.state
-            .with_untracked(|s| number_text(s.intake.practicalities.as_ref().and_then(get))),
+        session.with_untracked(|s| number_text(s.intake.practicalities.as_ref().and_then(get))),
     );
     let error = use_form().check(id, move || {
         validate::amount(&text.get(), max, example).err()
     });
     let on_input = move |t: String| {
         if let Ok(v) = validate::amount(&t, max, example) {
-            app.update_intake(|i| {
+            session.update_intake(|i| {
                 set(practical_mut(i), v);
                 tidy(i);
             });
@@ -93,9 +92,9 @@ fn amount(
 /// The practicalities step.
 #[component]
 pub fn PracticalStep() -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let (minutes, minutes_error, on_minutes) = amount(
-        app,
+        session,
         "minutes",
         WEEK_MINUTES,
         "150",
@@ -103,7 +102,7 @@ pub fn PracticalStep() -> impl IntoView {
         |p, v| p.minutes_per_week = v,
     );
     let (budget, budget_error, on_budget) = amount(
-        app,
+        session,
         "budget",
         MAX_BUDGET,
         "80",
@@ -111,10 +110,11 @@ pub fn PracticalStep() -> impl IntoView {
         |p, v| p.budget_per_month = v,
     );
     let days = Signal::derive(move || {
-        app.with_intake(|i| days_answer(i.practicalities.as_ref().and_then(|p| p.days.as_ref())))
+        session
+            .with_intake(|i| days_answer(i.practicalities.as_ref().and_then(|p| p.days.as_ref())))
     });
     let on_days = move |a: ListAnswer| {
-        app.update_intake(|i| {
+        session.update_intake(|i| {
             practical_mut(i).days = days_stored(&a);
             tidy(i);
         })
@@ -138,9 +138,9 @@ pub fn PracticalStep() -> impl IntoView {
             suffix="per month" value=budget on_input=on_budget error=budget_error inputmode="numeric" class="narrow" />
         <Checklist name="days" legend="Which days could you usually fit something in?" hint="Tick all that apply."
             groups=ItemGroup::plain(day_items) value=days on_change=on_days none_label=None />
-        {yes_no(app, "needles", "Are you open to treatments that use fine needles, such as acupuncture?", |p| p.needles_ok, |p, v| p.needles_ok = v)}
-        {yes_no(app, "touch", "Are you open to hands-on treatments, such as massage or spinal manipulation?", |p| p.touch_ok, |p, v| p.touch_ok = v)}
-        {yes_no(app, "home-only", "Would you rather only do things you can do at home?", |p| p.home_only, |p, v| p.home_only = v)}
+        {yes_no(session, "needles", "Are you open to treatments that use fine needles, such as acupuncture?", |p| p.needles_ok, |p, v| p.needles_ok = v)}
+        {yes_no(session, "touch", "Are you open to hands-on treatments, such as massage or spinal manipulation?", |p| p.touch_ok, |p, v| p.touch_ok = v)}
+        {yes_no(session, "home-only", "Would you rather only do things you can do at home?", |p| p.home_only, |p, v| p.home_only = v)}
     }
 }
 

@@ -4,18 +4,18 @@ use super::lists::symptom_groups;
 use super::model::{list_answer, set_list, ListKey};
 use super::shell::use_form;
 use super::validate;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::widgets::checklist::{Checklist, ListAnswer};
 use leptos::prelude::*;
 
 /// The safety step.
 #[component]
 pub fn SafetyStep() -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let form = use_form();
-    let value = Signal::derive(move || app.state.with(|s| list_answer(s, ListKey::Symptoms)));
+    let value = Signal::derive(move || session.with(|s| list_answer(s, ListKey::Symptoms)));
     let error = form.required("symptoms", move || validate::safety(&value.get()));
-    let on_change = move |a: ListAnswer| app.update(|s| set_list(s, ListKey::Symptoms, &a));
+    let on_change = move |a: ListAnswer| session.update(|s| set_list(s, ListKey::Symptoms, &a));
     view! {
         <p class="lead">
             "Some symptoms need a doctor before any new therapy. We ask about them first, so that if one is true for you "

@@ -2,9 +2,8 @@
 //! Back/Next. Steps register their field checks with [`StepForm`] so the summary and Next see them.
 
 use super::model::{after_back, after_next, progress};
-use crate::ui::kiosk;
 use crate::ui::route::{Route, Step};
-use crate::ui::state::{navigate, use_app, AppCtx};
+use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::radio::focus_id;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,29 +57,22 @@ impl StepForm {
     }
 }
 
-thread_local! {
-    /// The last move made with Next inside the wizard (from, to), so Back can undo it with the browser's own
-    /// history (keeping Forward working) instead of adding an entry.
-    static LAST_NEXT: std::cell::Cell<Option<(Step, Step)>> = const { std::cell::Cell::new(None) };
-}
-
-/// Goes back one step: through browser history when this step was reached by Next from the previous one,
-/// otherwise to the previous applicable step (or Welcome) as a new entry. A kiosk never goes through history:
-/// there Next replaced the current entry, so `history.back()` would leave the app or do nothing; it moves to the
-/// previous step in-app instead (replacing the entry again), and the answers stay in memory.
-fn go_back(step: Step, target: Route) {
+/// Goes back one step: through browser history when this step was reached by Next from the previous one (the
+/// session remembers the last Next, so Back undoes it and Forward keeps working), otherwise to the previous
+/// applicable step (or Welcome) as a new entry. A kiosk never goes through history: there Next replaced the current
+/// entry, so `history.back()` would leave the app or do nothing; it moves to the previous step in-app instead
+/// (replacing the entry again), and the answers stay in memory.
+fn go_back(session: Session, step: Step, target: Route) {
+    let last = session.take_last_next();
     let undo = match target {
-        Route::Intake(prev) if !kiosk::is_active() => {
-            LAST_NEXT.with(|c| c.get()) == Some((prev, step))
-        }
+        Route::Intake(prev) if !session.is_kiosk() => last == Some((prev, step)),
         _ => false,
     };
-    LAST_NEXT.with(|c| c.set(None));
     match window().history() {
         Ok(h) if undo => {
             let _ = h.back();
         }
-        _ => navigate(&target),
+        _ => session.navigate(&target),
     }
 }
 
@@ -105,10 +97,10 @@ fn focus_field(id: &str) {
 }
 
 /// Whether this step comes after the safety questions and they were never answered (e.g. reached by address).
-fn safety_missing(step: Step, app: AppCtx) -> bool {
+fn safety_missing(step: Step, session: Session) -> bool {
     let after = Step::ALL.iter().position(|s| *s == step)
         > Step::ALL.iter().position(|s| *s == Step::Safety);
-    after && app.with_intake(|i| i.symptoms.is_none())
+    after && session.with_intake(|i| i.symptoms.is_none())
 }
 
 /// The step frame.
@@ -119,11 +111,11 @@ pub fn StepShell(
     /// The step's questions.
     children: Children,
 ) -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let form = StepForm::new();
     provide_context(form);
     let content = children();
-    let prog = Memo::new(move |_| app.with_intake(|i| progress(step, i)));
+    let prog = Memo::new(move |_| session.with_intake(|i| progress(step, i)));
     let errors = Memo::new(move |_| {
         if form.attempted.get() {
             form.errors()
@@ -137,21 +129,20 @@ pub fn StepShell(
             request_animation_frame(|| focus_id("error-summary"));
             return;
         }
-        let outcome = app.screening.get_untracked().outcome;
-        let route = app
-            .state
-            .with_untracked(|s| after_next(step, &s.intake, outcome));
+        let outcome = session.screening().get_untracked().outcome;
+        let route = session.with_untracked(|s| after_next(step, &s.intake, outcome));
         let moved = match route {
             Route::Intake(to) => Some((step, to)),
             _ => None,
         };
-        LAST_NEXT.with(|c| c.set(moved));
-        navigate(&route);
+        session.note_next(moved);
+        session.navigate(&route);
     };
     let back = move |_| {
         go_back(
+            session,
             step,
-            app.state.with_untracked(|s| after_back(step, &s.intake)),
+            session.with_untracked(|s| after_back(step, &s.intake)),
         )
     };
     let last = step == Step::Practical;
@@ -181,7 +172,7 @@ pub fn StepShell(
                 </ol>
             </nav>
             <h1 id="view-heading" tabindex="-1">{step.title()}</h1>
-            <Show when=move || safety_missing(step, app)>
+            <Show when=move || safety_missing(step, session)>
                 <p class="missing-safety">
                     "The safety questions have not been answered yet. "
                     <a href=Route::Intake(Step::Safety).href()>"Answer the safety questions"</a>

@@ -2,7 +2,7 @@
 
 use super::model::{set_start_back_item, start_back_items, tidy};
 use crate::clinical::intake::StartBack;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use leptos::prelude::*;
 
@@ -30,8 +30,8 @@ pub const BOTHERSOME: [(&str, &str); 5] = [
 /// The STarT Back step.
 #[component]
 pub fn StartBackStep() -> impl IntoView {
-    let app = use_app();
-    let items = Memo::new(move |_| app.state.with(start_back_items));
+    let session = use_session();
+    let items = Memo::new(move |_| session.with(start_back_items));
     let agree_choices = || {
         vec![
             Choice::new("agree", "Agree"),
@@ -39,10 +39,10 @@ pub fn StartBackStep() -> impl IntoView {
         ]
     };
     let bothersome = Signal::derive(move || {
-        app.with_intake(|i| i.start_back.as_ref().and_then(|b| b.bothersome.clone()))
+        session.with_intake(|i| i.start_back.as_ref().and_then(|b| b.bothersome.clone()))
     });
     let on_bothersome = move |v: Option<String>| {
-        app.update_intake(|i| {
+        session.update_intake(|i| {
             i.start_back
                 .get_or_insert_with(StartBack::default)
                 .bothersome = v;
@@ -56,7 +56,7 @@ pub fn StartBackStep() -> impl IntoView {
             {ITEMS.iter().enumerate().map(|(k, text)| {
                 let n = k as u8 + 1;
                 let value = Signal::derive(move || items.with(|a| a[k].map(|yes| if yes { "agree" } else { "disagree" }.to_string())));
-                let on_change = move |v: Option<String>| app.update(|s| set_start_back_item(s, n, v.map(|v| v == "agree")));
+                let on_change = move |v: Option<String>| session.update(|s| set_start_back_item(s, n, v.map(|v| v == "agree")));
                 view! {
                     <RadioGroup name=format!("sb-{n}") legend=*text choices=agree_choices() value=value on_change=on_change chips=true />
                 }

@@ -5,7 +5,7 @@ use super::model::{area_rating, set_area, tidy, values_mut, AreaPart};
 use super::shell::use_form;
 use super::validate;
 use crate::store::limits::{MAX_GOALS_TEXT_CHARS, MAX_WHAT_MATTERS_CHARS};
-use crate::ui::state::{use_app, AppCtx};
+use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::field::TextArea;
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use leptos::prelude::*;
@@ -52,14 +52,20 @@ fn order() -> Vec<&'static str> {
 }
 
 /// A 1–5 rating as five large radio buttons.
-fn rating(app: AppCtx, area: &'static str, part: AreaPart, legend: &'static str) -> impl IntoView {
+fn rating(
+    session: Session,
+    area: &'static str,
+    part: AreaPart,
+    legend: &'static str,
+) -> impl IntoView {
     let value = Signal::derive(move || {
-        app.with_intake(|i| area_rating(i, area, part))
+        session
+            .with_intake(|i| area_rating(i, area, part))
             .map(|n| n.to_string())
     });
     let on_change = move |v: Option<String>| {
         let n = v.and_then(|v| v.parse().ok());
-        app.update_intake(|i| set_area(i, &order(), area, part, n));
+        session.update_intake(|i| set_area(i, &order(), area, part, n));
     };
     let suffix = if part == AreaPart::Now { "now" } else { "want" };
     let choices = (1..=5)
@@ -71,9 +77,9 @@ fn rating(app: AppCtx, area: &'static str, part: AreaPart, legend: &'static str)
 /// The what-matters step.
 #[component]
 pub fn ValuesStep() -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let form = use_form();
-    let matters = RwSignal::new(app.state.with_untracked(|s| {
+    let matters = RwSignal::new(session.with_untracked(|s| {
         s.intake
             .values
             .as_ref()
@@ -81,13 +87,13 @@ pub fn ValuesStep() -> impl IntoView {
             .unwrap_or_default()
     }));
     let on_matters = move |t: String| {
-        app.update_intake(|i| {
+        session.update_intake(|i| {
             values_mut(i).what_matters = validate::free_text(&t);
             tidy(i);
         });
         matters.set(t);
     };
-    let goals = RwSignal::new(app.state.with_untracked(|s| {
+    let goals = RwSignal::new(session.with_untracked(|s| {
         s.intake
             .values
             .as_ref()
@@ -97,7 +103,7 @@ pub fn ValuesStep() -> impl IntoView {
     let goals_error = form.check("goals", move || validate::goals(&goals.get()).1);
     let on_goals = move |t: String| {
         let (kept, _) = validate::goals(&t);
-        app.update_intake(|i| {
+        session.update_intake(|i| {
             values_mut(i).goals = kept;
             tidy(i);
         });
@@ -121,8 +127,8 @@ pub fn ValuesStep() -> impl IntoView {
                     <legend>{*name}</legend>
                     <p class="hint">{*about}</p>
                     <div class="area-ratings">
-                        {rating(app, id, AreaPart::Now, "Where you are now")}
-                        {rating(app, id, AreaPart::Want, "Where you would like to be")}
+                        {rating(session, id, AreaPart::Now, "Where you are now")}
+                        {rating(session, id, AreaPart::Want, "Where you would like to be")}
                     </div>
                 </fieldset>
             }).collect_view()}

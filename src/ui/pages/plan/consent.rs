@@ -6,7 +6,7 @@ use crate::clinical::ranking::condition_of;
 use crate::clinical::screening::Status;
 use crate::ui::pages::choose::consent::{risk_text, today, ConsentPanel};
 use crate::ui::pages::choose::model::consent_words;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -18,21 +18,19 @@ pub fn ConsentStatus(
     /// Its status for this person.
     status: Status,
 ) -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let id = therapy.id;
-    let date = Memo::new(move |_| app.state.with(|s| s.consent(id).map(|c| c.date.clone())));
+    let date = Memo::new(move |_| session.with(|s| s.consent(id).map(|c| c.date.clone())));
     let line = NodeRef::<html::P>::new();
     let on_confirm = Callback::new(move |()| {
         let day = today();
-        app.update(|s| s.confirm(id, &day));
+        session.update(|s| s.confirm(id, &day));
         // The disclosure goes away with the confirmation; focus moves to the line that now says "Confirmed".
         if let Some(p) = line.get_untracked() {
             let _ = p.focus();
         }
     });
-    let condition = app
-        .state
-        .with_untracked(|s| condition_of(catalog(), &s.intake));
+    let condition = session.with_untracked(|s| condition_of(catalog(), &s.intake));
     view! {
         <p class="item-risks"><strong>"Risks and side effects: "</strong>{risk_text(therapy)}</p>
         <p class="consent-line" node_ref=line tabindex="-1"

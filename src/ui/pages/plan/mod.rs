@@ -7,9 +7,9 @@ mod schedule;
 mod sections;
 
 use crate::clinical::catalog::{catalog, Vocab};
-use crate::clinical::plan::{build_plan, Plan};
+use crate::clinical::plan::Plan;
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::take_home::TakeHome;
 use leptos::prelude::*;
 use schedule::{ItemList, WeekGrid};
@@ -20,9 +20,9 @@ use sections::{
 /// The plan view.
 #[component]
 pub fn PlanView() -> impl IntoView {
-    let app = use_app();
-    let proceed = Memo::new(move |_| app.screening.with(|s| s.builds_plan()));
-    let any_chosen = Memo::new(move |_| app.state.with(|s| !s.selected.is_empty()));
+    let session = use_session();
+    let proceed = Memo::new(move |_| session.screening().with(|s| s.builds_plan()));
+    let any_chosen = Memo::new(move |_| session.with(|s| !s.selected.is_empty()));
     view! {
         <section class="view plan" aria-labelledby="view-heading">
             <h1 id="view-heading" tabindex="-1">"Your 12-week plan"</h1>
@@ -55,12 +55,8 @@ fn print() {
 /// The plan itself.
 #[component]
 fn PlanBody() -> impl IntoView {
-    let app = use_app();
-    let plan: Memo<Plan> = Memo::new(move |_| {
-        let s = app.screening.get();
-        app.state
-            .with(|st| build_plan(catalog(), &st.intake, &st.selected, &s.therapies, &st.plan))
-    });
+    let session = use_session();
+    let plan: Memo<Plan> = session.plan();
     let condition = move || {
         plan.with(|p| {
             catalog()

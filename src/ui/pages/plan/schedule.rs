@@ -8,7 +8,7 @@ use crate::clinical::catalog::catalog;
 use crate::clinical::plan::{Plan, PlanItem, WEEKDAYS};
 use crate::clinical::screening::Status;
 use crate::ui::components::status::{therapy_name, StatusPill};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 
 /// The weekly template as seven day columns.
@@ -93,7 +93,7 @@ fn ItemRow(
     /// Therapy ID.
     id: String,
 ) -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let item: Memo<Option<PlanItem>> = {
         let id = id.clone();
         Memo::new(move |_| plan.with(|p| p.items.iter().find(|i| i.therapy == id).cloned()))
@@ -119,10 +119,8 @@ fn ItemRow(
         })
     };
     let t_id = StoredValue::new(id.clone());
-    let adjusted = Memo::new(move |_| {
-        app.state
-            .with(|s| t_id.with_value(|id| is_adjusted(&s.plan, id)))
-    });
+    let adjusted =
+        Memo::new(move |_| session.with(|s| t_id.with_value(|id| is_adjusted(&s.plan, id))));
     let frequency = per_week_range(therapy).map(|(lo, hi)| {
         let select_id = format!("per-week-{id}");
         if lo == hi {
@@ -138,7 +136,7 @@ fn ItemRow(
                     prop:value=move || item.with(|i| i.as_ref().map(|i| i.per_week.to_string()).unwrap_or_default())
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<u8>() {
-                            app.update(|s| set_per_week(&mut s.plan, therapy, n));
+                            session.update(|s| set_per_week(&mut s.plan, therapy, n));
                         }
                     }>
                     {options}
@@ -158,7 +156,7 @@ fn ItemRow(
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             let planned = item.with_untracked(|i| i.as_ref().map(|i| i.days.clone()).unwrap_or_default());
-                            app.update(|s| t_id.with_value(|id| toggle_day(&mut s.plan, id, &planned, d, on)));
+                            session.update(|s| t_id.with_value(|id| toggle_day(&mut s.plan, id, &planned, d, on)));
                         } />
                     <span aria-hidden="true">{short}</span>
                 </label>
@@ -181,7 +179,7 @@ fn ItemRow(
                     <div class="day-checks">{day_boxes}</div>
                 </fieldset>
                 <Show when=move || adjusted.get()>
-                    <button type="button" class="button" on:click=move |_| app.update(|s| t_id.with_value(|id| reset(&mut s.plan, id)))>
+                    <button type="button" class="button" on:click=move |_| session.update(|s| t_id.with_value(|id| reset(&mut s.plan, id)))>
                         "Use the suggested days"
                     </button>
                 </Show>

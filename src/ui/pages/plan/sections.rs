@@ -7,7 +7,7 @@ use crate::clinical::catalog::catalog;
 use crate::clinical::plan::Plan;
 use crate::clinical::screening::Status;
 use crate::ui::components::status::{status_label, therapy_name, StatusPill};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 
 /// Problems with the plan, each with a suggestion; nothing when there are none.
@@ -110,10 +110,10 @@ pub fn Reviews(
 /// The safety findings for every chosen therapy that has any (blocked ones are under "Left out").
 #[component]
 pub fn SafetyNotes() -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     move || {
-        let s = app.screening.get();
-        let chosen = app.state.with(|st| st.selected.clone());
+        let s = session.screening().get();
+        let chosen = session.with(|st| st.selected.clone());
         let rows: Vec<_> = chosen
             .iter()
             .filter_map(|id| s.therapy(id))
@@ -288,15 +288,9 @@ pub fn CostAndTime(
     /// The plan.
     plan: Memo<Plan>,
 ) -> impl IntoView {
-    let app = use_app();
-    let time = move || {
-        app.state
-            .with(|s| plan.with(|p| time_summary(p, &s.intake)))
-    };
-    let cost = move || {
-        app.state
-            .with(|s| plan.with(|p| cost_summary(p, &s.intake)))
-    };
+    let session = use_session();
+    let time = move || session.with(|s| plan.with(|p| time_summary(p, &s.intake)));
+    let cost = move || session.with(|s| plan.with(|p| cost_summary(p, &s.intake)));
     let note = move || plan.with(|p| p.cost_note.clone());
     view! {
         <section class="cost" aria-labelledby="cost-heading">

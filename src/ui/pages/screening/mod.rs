@@ -4,6 +4,7 @@
 pub mod model;
 
 use crate::clinical::intake::Intake;
+use crate::clinical::rules::{rule_book, NoticeOffer};
 use crate::clinical::screening::{Alert, Notice, Outcome, Screening};
 use crate::ui::components::status::{
     outcome_id, therapy_name, FindingList, SafetyByTherapy, StatusPill,
@@ -11,7 +12,7 @@ use crate::ui::components::status::{
 use crate::ui::components::stop::{heading, CrisisResources, StopNow};
 use crate::ui::pages::intake::mood::SelfHarmQuestion;
 use crate::ui::route::{Route, Step};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 use model::{notice_title, safety_answers_missing, score_lines, status_counts};
 
@@ -21,15 +22,15 @@ const SAFETY_RULES_HREF: &str = "#/safety-rules";
 /// The screening view.
 #[component]
 pub fn ScreeningView() -> impl IntoView {
-    let app = use_app();
-    let crisis = Memo::new(move |_| app.state.with(|s| s.settings.crisis_line.clone()));
-    let empty = Memo::new(move |_| app.state.with(|s| s.intake == Intake::default()));
+    let session = use_session();
+    let crisis = Memo::new(move |_| session.with(|s| s.settings.crisis_line.clone()));
+    let empty = Memo::new(move |_| session.with(|s| s.intake == Intake::default()));
     move || {
-        let s = app.screening.get();
+        let s = session.screening().get();
         let outcome = s.outcome;
         let body = if outcome == Outcome::Proceed {
             let (missing, symptoms_missing) =
-                app.with_intake(|i| (safety_answers_missing(&s, i), i.symptoms.is_none()));
+                session.with_intake(|i| (safety_answers_missing(&s, i), i.symptoms.is_none()));
             view! {
                 <ProceedSummary screening=s.clone() empty=empty.get() missing=missing
                     symptoms_missing=symptoms_missing line=crisis.get() />
@@ -40,7 +41,7 @@ pub fn ScreeningView() -> impl IntoView {
         };
         // A stop before the mood step must not skip the self-harm question: crisis outranks urgent.
         let ask_self_harm = matches!(outcome, Outcome::Urgent | Outcome::OutOfScope)
-            && app.with_intake(|i| i.mood.and_then(|m| m.self_harm).is_none());
+            && session.with_intake(|i| i.mood.and_then(|m| m.self_harm).is_none());
         view! {
             <section class=format!("view screening outcome-{}", outcome_id(outcome))
                 aria-labelledby="view-heading" data-outcome=outcome_id(outcome)>
@@ -152,11 +153,11 @@ fn ProceedSummary(
     .into_any()
 }
 
-/// What a notice offers beside its message: crisis support for an unanswered self-harm question (RULES §4.1),
-/// the way back to the health questions when they were not answered.
+/// What a notice offers beside its message, as its rule's `offer` in the data says: crisis support (for an
+/// unanswered self-harm question, RULES §4.1) or the way back to the health questions.
 fn notice_extra(id: &str, line: &str) -> Option<AnyView> {
-    match id {
-        "self_harm_unknown" => Some(
+    match rule_book().notice(id)?.offer? {
+        NoticeOffer::CrisisResources => Some(
             view! {
                 <div class="crisis-resources" role="note" aria-label="Where to find support now">
                     <CrisisResources line=line.to_string() />
@@ -164,11 +165,10 @@ fn notice_extra(id: &str, line: &str) -> Option<AnyView> {
             }
             .into_any(),
         ),
-        "conditions_unknown" => Some(
+        NoticeOffer::AnswerHealthQuestions => Some(
             view! { <p><a href=Route::Intake(Step::Health).href()>"Answer the health questions"</a></p> }
                 .into_any(),
         ),
-        _ => None,
     }
 }
 

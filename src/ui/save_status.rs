@@ -2,12 +2,13 @@
 
 use crate::share::download::{now_iso, save_file, stamp};
 use crate::store::backup;
-use crate::store::saver::{self, Status};
-use crate::ui::state::use_app;
+use crate::store::document::AppState;
+use crate::store::saver::SaveStatus;
+use crate::ui::session::use_session;
 use leptos::prelude::*;
 
 /// Downloads a backup of the current state (works in every mode, including read-only and memory-only).
-pub fn download_backup(state: &crate::store::state::AppState) {
+pub fn download_backup(state: &AppState) {
     let now = now_iso();
     let _ = save_file(
         &format!("mosaic-backup-{}.json", stamp(&now)),
@@ -19,20 +20,19 @@ pub fn download_backup(state: &crate::store::state::AppState) {
 /// The small "Saved / Saving… / Not saved" indicator in the header.
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
-    let status = saver::status();
-    let text = move || match status.get() {
-        Status::Fresh => "Nothing saved yet",
-        Status::Pending => "Saving…",
-        Status::Saved { .. } => "Saved on this device",
-        Status::NotSaved { .. } => "Not saved",
-        Status::MemoryOnly => "Not saved (this page only)",
-        Status::ReadOnly { .. } => "Read-only",
-        Status::Quarantined { .. } => "Saving paused",
-        Status::Conflict => "Changed in another tab",
-        Status::Kiosk => "Not saved on this tablet",
+    let session = use_session();
+    let text = move || match session.save_status() {
+        SaveStatus::Fresh => "Nothing saved yet",
+        SaveStatus::Pending => "Saving…",
+        SaveStatus::Saved { .. } => "Saved on this device",
+        SaveStatus::NotSaved { .. } => "Not saved",
+        SaveStatus::MemoryOnly => "Not saved (this page only)",
+        SaveStatus::ReadOnly { .. } => "Read-only",
+        SaveStatus::Quarantined { .. } => "Saving paused",
+        SaveStatus::Conflict => "Changed in another tab",
     };
-    let kind = move || match status.get() {
-        Status::Saved { .. } | Status::Fresh | Status::Pending => "ok",
+    let kind = move || match session.save_status() {
+        SaveStatus::Saved { .. } | SaveStatus::Fresh | SaveStatus::Pending => "ok",
         _ => "problem",
     };
     view! { <p class="save-status" data-save-status=kind aria-live="polite">{text}</p> }
@@ -41,54 +41,53 @@ pub fn SaveIndicator() -> impl IntoView {
 /// Banners for every storage state that needs a decision or a warning.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
-    let ctx = use_app();
-    let status = saver::status();
+    let session = use_session();
     let message = RwSignal::new(None::<String>);
     move || {
         let backup_button = move || {
             view! {
-                <button type="button" on:click=move |_| ctx.state.with_untracked(download_backup)>
+                <button type="button" on:click=move |_| session.with_untracked(download_backup)>
                     "Download a backup"
                 </button>
             }
         };
-        match status.get() {
-            Status::NotSaved { reason } => view! {
+        match session.save_status() {
+            SaveStatus::NotSaved { reason } => view! {
                 <div class="banner problem" role="alert">
                     <p><strong>"Not saved: "</strong>{reason}". Your answers are still here on this page and Mosaic keeps trying to save them. To be safe, download a backup."</p>
                     {backup_button()}
                 </div>
             }.into_any(),
-            Status::MemoryOnly => view! {
+            SaveStatus::MemoryOnly => view! {
                 <div class="banner problem" role="alert">
                     <p><strong>"This browser is not letting Mosaic save. "</strong>"Your answers are kept only while this page is open. Download a backup to keep them."</p>
                     {backup_button()}
                 </div>
             }.into_any(),
-            Status::ReadOnly { schema } => view! {
+            SaveStatus::ReadOnly { schema } => view! {
                 <div class="banner problem" role="alert">
                     <p><strong>"Saved by a newer version of Mosaic. "</strong>
                     {format!("Your saved data (format {schema}) is shown read-only and will not be changed; anything you change now is not saved. Update Mosaic to keep working on it.")}</p>
                     <button type="button" on:click=move |_| {
-                        if let Some(raw) = saver::raw_document() {
+                        if let Some(raw) = session.raw_document() {
                             let _ = save_file(&format!("mosaic-saved-data-{}.json", stamp(&now_iso())), "application/json", &raw);
                         }
                     }>"Download your saved data"</button>
                 </div>
             }.into_any(),
-            Status::Quarantined { reason, copy_key } => view! {
+            SaveStatus::Quarantined { reason, copy_key } => view! {
                 <div class="banner problem" role="alert" data-banner="recovery">
                     <p><strong>"We could not read what was saved on this device. "</strong>
                     "It has been kept aside, unchanged, and nothing will be saved over it until you choose what to do. ("{reason}")"</p>
                     <div class="banner-actions">
                         <button type="button" on:click=move |_| {
-                            if let Some(raw) = saver::unreadable_bytes() {
+                            if let Some(raw) = session.unreadable_bytes() {
                                 if save_file(&format!("mosaic-unreadable-{}.json", stamp(&now_iso())), "application/json", &raw).is_ok() && copy_key.is_none() {
-                                    saver::release_quarantine();
+                                    session.release_quarantine();
                                 }
                             }
                         }>"Download the unreadable data"</button>
-                        <button type="button" on:click=move |_| match saver::start_fresh() {
+                        <button type="button" on:click=move |_| match session.start_fresh() {
                             Ok(()) => message.set(None),
                             Err(e) => message.set(Some(e)),
                         }>"Start fresh (keep a copy)"</button>
@@ -97,12 +96,12 @@ pub fn StorageBanner() -> impl IntoView {
                     <p class="field-error">{move || message.get()}</p>
                 </div>
             }.into_any(),
-            Status::Conflict => view! {
+            SaveStatus::Conflict => view! {
                 <div class="banner problem" role="alert">
                     <p><strong>"Mosaic was changed in another tab. "</strong>"This tab has changes that are not saved. Which version do you want to keep?"</p>
                     <div class="banner-actions">
-                        <button type="button" on:click=move |_| saver::load_newer()>"Use the other tab's version"</button>
-                        <button type="button" on:click=move |_| saver::keep_mine()>"Keep this tab's version"</button>
+                        <button type="button" on:click=move |_| session.keep_theirs()>"Use the other tab's version"</button>
+                        <button type="button" on:click=move |_| session.keep_mine()>"Keep this tab's version"</button>
                     </div>
                 </div>
             }.into_any(),

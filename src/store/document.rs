@@ -1,4 +1,4 @@
-//! The whole of what Mosaic keeps for one person: one serializable document (DESIGN §3).
+//! The whole of what Mosaic keeps for one person: one serializable document.
 
 use crate::clinical::intake::Intake;
 use crate::clinical::plan::PlanSettings;

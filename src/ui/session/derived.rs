@@ -1,0 +1,76 @@
+//! The ranking (what the choose view shows) and the plan (what the plan view shows), derived from the document
+//! once and read by every view that needs them.
+//!
+//! Each is a memo made on first use rather than with the session: the release build moves the ranking and planning
+//! code out of the first download (into the choose and plan views' chunks), and a memo made at start-up would pull
+//! that code back into the main module. Made under an owner of the session's own (a child of the owner the session
+//! was created under), it outlives the view that first asked, is shared by every later one, and goes with the
+//! session.
+
+use super::Session;
+use crate::clinical::catalog::catalog;
+use crate::clinical::plan::{build_plan, Plan};
+use crate::clinical::ranking::{rank, Ranked};
+use leptos::prelude::*;
+
+/// The memos made so far, and the owner they are made under.
+pub(super) struct Derived {
+    /// The owner the memos belong to: a child of the session's creator, kept alive only by the session.
+    owner: Owner,
+    ranking: Option<Memo<Vec<Ranked>>>,
+    plan: Option<Memo<Plan>>,
+}
+
+impl Derived {
+    /// Nothing made yet; the memos' owner is made now, under the current one (the session's creator).
+    pub(super) fn new() -> Derived {
+        Derived {
+            owner: Owner::new(),
+            ranking: None,
+            plan: None,
+        }
+    }
+}
+
+impl Session {
+    /// Runs `make` under the session's own owner (or the current one once the session is gone).
+    fn under_session<T>(&self, make: impl FnOnce() -> T) -> T {
+        match self.parts.try_with_value(|p| p.derived.owner.clone()) {
+            Some(owner) => owner.with(make),
+            None => make(),
+        }
+    }
+
+    /// Every therapy ranked for this person, in the engine's order (recomputed when the intake changes).
+    pub fn ranking(&self) -> Memo<Vec<Ranked>> {
+        if let Some(memo) = self.parts.try_with_value(|p| p.derived.ranking).flatten() {
+            return memo;
+        }
+        let (intake, screening) = (self.intake, self.screening);
+        let memo = self.under_session(|| {
+            Memo::new(move |_| {
+                let s = screening.get();
+                intake.with(|i| rank(catalog(), i, &s.therapies))
+            })
+        });
+        self.parts.update_value(|p| p.derived.ranking = Some(memo));
+        memo
+    }
+
+    /// The 12-week plan of the chosen therapies (recomputed when the answers, the choices or the plan settings
+    /// change).
+    pub fn plan(&self) -> Memo<Plan> {
+        if let Some(memo) = self.parts.try_with_value(|p| p.derived.plan).flatten() {
+            return memo;
+        }
+        let (doc, screening) = (self.doc, self.screening);
+        let memo = self.under_session(|| {
+            Memo::new(move |_| {
+                let s = screening.get();
+                doc.with(|d| build_plan(catalog(), &d.intake, &d.selected, &s.therapies, &d.plan))
+            })
+        });
+        self.parts.update_value(|p| p.derived.plan = Some(memo));
+        memo
+    }
+}
