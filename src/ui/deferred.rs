@@ -33,6 +33,8 @@ macro_rules! on_demand {
             preload(#[doc(hidden)] $chunk)
         )]
         pub fn $name($($arg: $ty),*) -> Result<AnyView, $crate::ui::deferred::ChunkMissing> {
+            // The view reads the session through mirrors it owns, so closing it leaves nothing behind.
+            provide_context($crate::ui::session::use_session().for_view());
             let view: AnyView = $body;
             Ok(view)
         }
@@ -40,6 +42,8 @@ macro_rules! on_demand {
         $(#[$doc])*
         #[cfg(not(mosaic_split))]
         pub async fn $name($($arg: $ty),*) -> Result<AnyView, $crate::ui::deferred::ChunkMissing> {
+            // The view reads the session through mirrors it owns, so closing it leaves nothing behind.
+            provide_context($crate::ui::session::use_session().for_view());
             let view: AnyView = $body;
             Ok(view)
         }

@@ -21,3 +21,12 @@ where
     on_cleanup(move || reader.clear_sources(&reader));
     Memo::from(mirror)
 }
+
+/// Like [`view_mirror`] for a value the view reads elsewhere: a unit memo that tells the view's readers whenever
+/// `read` sees a change. No copy is kept and no comparison made, so it adds almost nothing to the first download.
+pub fn view_tracker(read: impl Fn() + Send + Sync + 'static) -> Memo<()> {
+    let tracker = ArcMemo::new_with_compare(move |_| read(), |_, _| true);
+    let reader = tracker.to_any_subscriber();
+    on_cleanup(move || reader.clear_sources(&reader));
+    Memo::from(tracker)
+}

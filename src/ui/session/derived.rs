@@ -11,6 +11,7 @@ use super::Session;
 use crate::clinical::catalog::catalog;
 use crate::clinical::plan::{build_plan, Plan};
 use crate::clinical::ranking::{rank, Ranked};
+use crate::ui::view_mirror::view_mirror;
 use leptos::prelude::*;
 
 /// The memos made so far, and the owner they are made under.
@@ -43,6 +44,15 @@ impl Session {
 
     /// Every therapy ranked for this person, in the engine's order (recomputed when the intake changes).
     pub fn ranking(&self) -> Memo<Vec<Ranked>> {
+        let shared = self.shared_ranking();
+        match self.view {
+            Some(_) => view_mirror(move || shared.get()),
+            None => shared,
+        }
+    }
+
+    /// The ranking memo every view shares, made under the session's owner on first use.
+    fn shared_ranking(&self) -> Memo<Vec<Ranked>> {
         if let Some(memo) = self.parts.try_with_value(|p| p.derived.ranking).flatten() {
             return memo;
         }
@@ -60,6 +70,15 @@ impl Session {
     /// The 12-week plan of the chosen therapies (recomputed when the answers, the choices or the plan settings
     /// change).
     pub fn plan(&self) -> Memo<Plan> {
+        let shared = self.shared_plan();
+        match self.view {
+            Some(_) => view_mirror(move || shared.get()),
+            None => shared,
+        }
+    }
+
+    /// The plan memo every view shares, made under the session's owner on first use.
+    fn shared_plan(&self) -> Memo<Plan> {
         if let Some(memo) = self.parts.try_with_value(|p| p.derived.plan).flatten() {
             return memo;
         }

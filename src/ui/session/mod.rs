@@ -19,6 +19,7 @@ use crate::clinical::screening::{screen, Screening};
 use crate::store::document::AppState;
 use crate::store::local::LocalStorage;
 use crate::store::saver::{SaveStatus, Saver};
+use crate::ui::view_mirror::{view_mirror, view_tracker};
 use leptos::prelude::*;
 
 /// Handle to the session. `Copy`, so closures and event handlers capture it; every part lives in the reactive
@@ -35,6 +36,19 @@ pub struct Session {
     screening: Memo<Screening>,
     /// Everything else, in one place (one stored value keeps the first download small).
     parts: StoredValue<Parts>,
+    /// In a view's copy of the session ([`Session::for_view`]): the mirrors its reads go through.
+    view: Option<ViewReads>,
+}
+
+/// A view's own mirrors of the session's long-lived signals (see [`crate::ui::view_mirror`] for why).
+#[derive(Clone, Copy)]
+struct ViewReads {
+    /// Changes whenever the document does.
+    doc: Memo<()>,
+    intake: Memo<Intake>,
+    screening: Memo<Screening>,
+    /// Changes whenever the save status does.
+    status: Memo<()>,
 }
 
 /// The session's plain (non-reactive) parts.
@@ -79,12 +93,43 @@ impl Session {
                 trail: navigation::Trail::default(),
                 kiosk: KioskPage::default(),
             }),
+            view: None,
+        }
+    }
+
+    /// This session as one view sees it: reads go through mirrors owned by the current reactive owner (the view),
+    /// so a view that closes leaves nothing behind in the session's signals. Writes still go to the session.
+    pub fn for_view(self) -> Session {
+        let (doc, status, screening) = (self.doc, self.status, self.screening);
+        let doc_changed = view_tracker(move || doc.track());
+        let view = ViewReads {
+            doc: doc_changed,
+            intake: Memo::new(move |_| {
+                doc_changed.track();
+                doc.with_untracked(|s| s.intake.clone())
+            }),
+            screening: view_mirror(move || screening.get()),
+            status: view_tracker(move || status.track()),
+        };
+        Session {
+            view: Some(view),
+            ..self
         }
     }
 
     /// Reads the document (tracked: the caller re-runs when it changes).
     pub fn with<T>(&self, f: impl FnOnce(&AppState) -> T) -> T {
-        self.doc.with(f)
+        self.track_doc();
+        self.doc.with_untracked(f)
+    }
+
+    /// Tracks the document: through the view's mirror in a view's copy. Not generic, so the many `with` call
+    /// sites share one copy of this choice (the first download has no room for one per site).
+    fn track_doc(&self) {
+        match self.view {
+            Some(v) => v.doc.track(),
+            None => self.doc.track(),
+        }
     }
 
     /// Reads the document without tracking it (event handlers, one-off decisions).
@@ -99,17 +144,18 @@ impl Session {
 
     /// Reads the intake answers (tracked, only by the intake).
     pub fn with_intake<T>(&self, f: impl FnOnce(&Intake) -> T) -> T {
-        self.intake.with(f)
+        self.intake().track();
+        self.intake.with_untracked(f)
     }
 
     /// The intake answers, as a memo.
     pub fn intake(&self) -> Memo<Intake> {
-        self.intake
+        self.view.map_or(self.intake, |v| v.intake)
     }
 
     /// The screening of the current intake, recomputed only when the intake changes.
     pub fn screening(&self) -> Memo<Screening> {
-        self.screening
+        self.view.map_or(self.screening, |v| v.screening)
     }
 
     /// Changes anything in the document.
@@ -125,7 +171,11 @@ impl Session {
     /// What the person sees about saving (tracked: the caller re-runs when it changes). Only the session changes
     /// it, as the saver decides.
     pub fn save_status(&self) -> SaveStatus {
-        self.status.get()
+        match self.view {
+            Some(v) => v.status.track(),
+            None => self.status.track(),
+        }
+        self.status.get_untracked()
     }
 
     /// [`Session::save_status`] without tracking.
