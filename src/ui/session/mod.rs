@@ -105,7 +105,7 @@ impl Session {
         let view = ViewReads {
             doc: doc_changed,
             intake: Memo::new(move |_| {
-                doc_changed.track();
+                doc_changed.get();
                 doc.with_untracked(|s| s.intake.clone())
             }),
             screening: view_mirror(move || screening.get()),
@@ -126,8 +126,9 @@ impl Session {
     /// Tracks the document: through the view's mirror in a view's copy. Not generic, so the many `with` call
     /// sites share one copy of this choice (the first download has no room for one per site).
     fn track_doc(&self) {
+        // A memo is computed (and so subscribed to what it reads) only when read: `get`, never just `track`.
         match self.view {
-            Some(v) => v.doc.track(),
+            Some(v) => v.doc.get(),
             None => self.doc.track(),
         }
     }
@@ -144,7 +145,7 @@ impl Session {
 
     /// Reads the intake answers (tracked, only by the intake).
     pub fn with_intake<T>(&self, f: impl FnOnce(&Intake) -> T) -> T {
-        self.intake().track();
+        self.intake().with(|_| ());
         self.intake.with_untracked(f)
     }
 
@@ -172,7 +173,7 @@ impl Session {
     /// it, as the saver decides.
     pub fn save_status(&self) -> SaveStatus {
         match self.view {
-            Some(v) => v.status.track(),
+            Some(v) => v.status.get(),
             None => self.status.track(),
         }
         self.status.get_untracked()
