@@ -1,7 +1,7 @@
 // Fills the intake wizard as a person would — by visible labels, legends and roles — from an intake object
-// shaped like RULES §1.1 (a scenario's `intake`). Questions the object leaves out (missing or null) are skipped.
+// shaped like the scenario format (docs/sources.md#rules-1-1; a scenario's `intake`). Questions the object leaves out (missing or null) are skipped.
 // Labels of catalog lists come from src/clinical/data/vocabulary.json, so a reworded label needs no change here.
-// A list left out but named in `unsure` (RULES §4.5) is answered with the step's "Not sure".
+// A list left out but named in `unsure` (docs/sources.md#rules-4-5) is answered with the step's "Not sure".
 //
 //   import { driveIntake } from './drive.mjs';
 //   const run = await driveIntake(page, scenario.intake);           // ends on #/screening
@@ -41,7 +41,7 @@ const given = (v) => v !== undefined && v !== null;
 /** A list question's answer: the list when given, `'unsure'` when left out and named in `unsure`, else null. */
 const listOf = (i, key) => (given(i[key]) ? i[key] : i.unsure?.includes(key) ? 'unsure' : null);
 
-/** Answers the wizard requires beyond the safety step (RULES §4.1): the step, the field id its error links to,
+/** Answers the wizard requires beyond the safety step (docs/sources.md#rules-4-1): the step, the field id its error links to,
  *  and whether an intake gives the answer. */
 export const REQUIRED = {
   pain: { field: 'age', given: (i) => given(i.age) },

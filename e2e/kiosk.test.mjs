@@ -1,4 +1,4 @@
-// Kiosk mode end to end (RELIABILITY §6 tests 18–24): memory-only sessions, wipe on Finish, on idle and on any way
+// Kiosk mode end to end (docs/reliability.md, acceptance tests 18–24): memory-only sessions, wipe on Finish, on idle and on any way
 // back to the start, no leakage through storage, history or Back, in-page links, staff exit behind a long press and
 // a PIN with a growing lockout. The launch address is tested in kiosk-launch.test.mjs.
 import { test } from 'node:test';

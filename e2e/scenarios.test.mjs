@@ -3,7 +3,7 @@
 // Choose view (outcome "proceed") or in the screening view's per-therapy safety list (any other outcome).
 // Scenario expectations describe the whole intake; when the wizard stops early (a red flag, crisis, under 18),
 // the test checks that stop, then finishes the remaining steps by address so the final check sees every answer.
-// A scenario without an answer the wizard requires (age, the self-harm item: RULES §4.1 keeps such data valid)
+// A scenario without an answer the wizard requires (age, the self-harm item: docs/sources.md#rules-4-1: such data stays valid)
 // must see Next refused on that step, with the error summary linking to the field; the driver then moves on by
 // address. On a "proceed" outcome, each expected notice is shown with its title from the rule book.
 import { describe, test } from 'node:test';

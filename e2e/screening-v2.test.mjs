@@ -1,4 +1,4 @@
-// Clinical rules v2 in the intake and on the screening view (RULES §4.1, §4.2): age and the self-harm item are
+// Clinical rules v2 in the intake and on the screening view (docs/sources.md#rules-4-1, #rules-4-2): age and the self-harm item are
 // required by the wizard; answers that are unknown never read as "no warning signs"; notices carry their titles
 // from the rule book and what they offer (crisis support, the way back to the health step); a rule that fired
 // through an implied fact says why. Zero axe-core violations on each changed view at 360 and 1280 px.
