@@ -29,6 +29,16 @@ browser_tests=()
 for f in tests/browser_*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
 
+step "browser tests on the split release path (wasm-split chunks fetched at run time in headless Chromium)"
+# The same tests compiled with the release build's cfgs (erase_components, mosaic_split, relocations kept for
+# wasm-split) and cut by wasm-split-cli before they run (scripts/split-test-runner.sh), so a view of
+# src/ui/chunked_views.rs arrives as wasm chunks fetched by the split loader; tests/browser_split.rs checks that it
+# does. Their own target dir keeps the ordinary builds valid.
+CARGO_TARGET_DIR="$PWD/target/browser-split" \
+  RUSTFLAGS="--cfg erase_components --cfg mosaic_split -Clink-args=--emit-relocs" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="$PWD/scripts/split-test-runner.sh" \
+  CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
+
 step "release build"
 bash scripts/build.sh
 
