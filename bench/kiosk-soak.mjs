@@ -1,4 +1,5 @@
-// Memory soak benchmark (DESIGN §6), in two parts, each sampled at session/cycle 20 and at the last one:
+// Memory soak benchmark (README, "Measured budgets"; docs/reliability.md, acceptance test 25), in two parts, each
+// sampled at session/cycle 20 and at the last one:
 //
 // (a) SESSIONS kiosk sessions (default 200), each answering the pain step, going Next and Back, and ending with
 //     Finish, which reloads the page. A reload starts a fresh document, so the page's own heap and DOM figures only

@@ -1,4 +1,5 @@
-//! Benchmark: screening one realistic intake (budget ≤ 50 µs natively, DESIGN §6), and building its plan.
+//! Benchmark: screening one realistic intake (budget ≤ 50 µs natively; README, "Measured budgets"), and building
+//! its plan.
 //! Run: `cargo bench --bench screening`.
 //!
 //! Each call is timed on its own so the median is robust to scheduler noise on a shared machine.
@@ -10,7 +11,7 @@ use mosaic::clinical::screening::screen;
 use std::hint::black_box;
 use std::time::Instant;
 
-/// DESIGN §6 budget for screening one intake natively, in microseconds.
+/// Budget for screening one intake natively, in microseconds (README, "Measured budgets").
 const BUDGET_US: f64 = 50.0;
 const WARM_UP: usize = 2_000;
 const ITERATIONS: usize = 20_000;
@@ -78,7 +79,7 @@ fn main() {
     };
     println!("screening: mean {mean:.1} µs, median {median:.1} µs per intake (budget {BUDGET_US:.0} µs){verdict}");
 
-    // The plan has no budget of its own in DESIGN §6; it is timed so a regression is visible.
+    // The plan has no budget of its own in the README's budget table; it is timed so a regression is visible.
     let selected: Vec<String> = SELECTED.iter().map(|s| s.to_string()).collect();
     let settings = PlanSettings::default();
     let (plan_mean, plan_median) = measure(|| {

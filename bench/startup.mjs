@@ -1,5 +1,6 @@
-// Start-up benchmark (DESIGN §6): time until the Welcome heading is on screen for the built app, against a
-// static HTML page with the same welcome content, in the same headless Chromium run. Prints medians and the ratio.
+// Start-up benchmark (README, "Measured budgets"): time until the Welcome heading is on screen for the built app,
+// against a static HTML page with the same welcome content, in the same headless Chromium run. Prints medians and
+// the ratio.
 import { mkdtempSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
-// End-to-end fault injection for persistence (RELIABILITY §6 tests 1, 3, 5, 7, 8, 9, 10): the app must never
-// lose or silently overwrite a patient's data.
+// End-to-end fault injection for persistence (docs/reliability.md, acceptance tests 1, 3, 5, 7, 8, 9, 10): the
+// app must never lose or silently overwrite a patient's data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks of DESIGN §6 budgets; prints the figures the README records. Not part of the test command.
+# Benchmarks of the budgets in README, "Measured budgets"; prints the figures it records. Not part of the test
+# command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null

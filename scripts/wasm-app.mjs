@@ -3,10 +3,11 @@
 //
 // Release (trunk build --release):
 //   cargo (std recompiled for size, panic = trap, --cfg mosaic_split, relocations kept)
-//   -> wasm-split-cli: the main module plus one chunk per view declared in src/ui/pages/on_demand.rs
+//   -> wasm-split-cli: the main module plus one chunk per view declared in src/ui/chunked_views.rs
 //   -> wasm-bindgen --target web on the main module -> wasm-opt -Oz on every module.
-//   A first visit downloads only the main module (DESIGN §6 budget); the app fetches the chunks after its first
-//   render. Trunk itself only handles HTML, CSS and public/, because it would run wasm-bindgen on the unsplit wasm.
+//   A first visit downloads only the main module (the first-visit budget in README, "Measured budgets"); the app
+//   fetches the chunks after its first render. Trunk itself only handles HTML, CSS and public/, because it would
+//   run wasm-bindgen on the unsplit wasm.
 // Debug (trunk build / trunk serve): cargo -> wasm-bindgen, one unsplit module, no split cfg, no optimisation.
 //
 // One folder per build, named by content, means a browser can never combine chunks from two different builds

@@ -1,4 +1,5 @@
-//! Benchmark in Chromium (DESIGN §6): save and load of a full plan with three years of weekly check-ins.
+//! Benchmark in Chromium (README, "Measured budgets"): save and load of a full plan with three years of weekly
+//! check-ins.
 //! Prints the figures (reported in the README); only the stored size, which is deterministic, is asserted.
 #![cfg(target_arch = "wasm32")]
 

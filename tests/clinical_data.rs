@@ -9,7 +9,7 @@ use mosaic::clinical::data::load::{compile, Data, DataError, Texts};
 use mosaic::clinical::intake::Intake;
 use mosaic::clinical::rule_text::describe;
 use mosaic::clinical::rules::{rule_book, Engine};
-use mosaic::clinical::screening::{screen_with, Status};
+use mosaic::clinical::screening::{screen_with, TherapyStatus};
 use serde_json::{json, Value};
 
 /// The three data files as JSON, to edit.
@@ -139,7 +139,7 @@ fn a_yes_no_condition_with_one_therapy_rule_is_a_data_only_change() {
     };
     let screening = screen_with(&with(&["lymphoedema"]), &engine);
     let massage = screening.therapy("massage").unwrap();
-    assert_eq!(massage.status, Status::Caution);
+    assert_eq!(massage.status, TherapyStatus::Caution);
     assert_eq!(massage.findings[0].rule, "MASSAGE-LYMPHOEDEMA");
     assert_eq!(
         massage.findings[0].message,
@@ -152,7 +152,7 @@ fn a_yes_no_condition_with_one_therapy_rule_is_a_data_only_change() {
         .count();
     assert_eq!(elsewhere, 1, "only massage has the rule");
     let without = screen_with(&with(&[]), &engine);
-    assert_eq!(without.status("massage"), Some(Status::Allowed));
+    assert_eq!(without.status("massage"), Some(TherapyStatus::Allowed));
 
     // The rule book in words names it with the new label.
     let book = describe(&engine, data.catalog);

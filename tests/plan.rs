@@ -5,7 +5,7 @@ use mosaic::clinical::intake::Intake;
 use mosaic::clinical::plan::{
     build_plan, ConflictKind, EntryKind, Plan, PlanSettings, MAX_SESSIONS_PER_DAY, PLAN_WEEKS,
 };
-use mosaic::clinical::screening::{Status, TherapyStatus};
+use mosaic::clinical::screening::{TherapyScreening, TherapyStatus};
 use serde_json::json;
 
 fn intake(v: serde_json::Value) -> Intake {
@@ -13,7 +13,7 @@ fn intake(v: serde_json::Value) -> Intake {
 }
 
 /// A hand-built status so these tests do not depend on the screening engine.
-fn status(therapy: &str, status: &str, messages: &[&str]) -> TherapyStatus {
+fn status(therapy: &str, status: &str, messages: &[&str]) -> TherapyScreening {
     let findings: Vec<_> = messages
         .iter()
         .map(|m| json!({"rule": "TEST", "message": m, "source": "SOURCES §4.3", "status": status}))
@@ -26,7 +26,7 @@ fn ids(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-fn plan(i: &Intake, selected: &[&str], statuses: &[TherapyStatus]) -> Plan {
+fn plan(i: &Intake, selected: &[&str], statuses: &[TherapyScreening]) -> Plan {
     build_plan(
         catalog(),
         i,
@@ -461,7 +461,7 @@ fn works_with_the_real_screening_engine() {
         &screening.therapies,
     );
     assert!(p.excluded.iter().any(|x| x.therapy == "ginkgo"));
-    assert_eq!(item(&p, "massage").status, Status::Caution);
+    assert_eq!(item(&p, "massage").status, TherapyStatus::Caution);
     assert!(p.questions.iter().any(|q| q.about == "massage"));
     assert!(p.questions.iter().any(|q| q.about == "ginkgo"));
 }

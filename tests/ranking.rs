@@ -3,7 +3,7 @@
 use mosaic::clinical::catalog::{catalog, EvidenceRating};
 use mosaic::clinical::intake::Intake;
 use mosaic::clinical::ranking::{rank, Concern, Ranked};
-use mosaic::clinical::screening::{Status, TherapyStatus};
+use mosaic::clinical::screening::{TherapyScreening, TherapyStatus};
 use serde_json::json;
 
 fn intake(v: serde_json::Value) -> Intake {
@@ -11,7 +11,7 @@ fn intake(v: serde_json::Value) -> Intake {
 }
 
 /// A status with one finding, built by hand so these tests do not depend on the screening engine.
-fn status(therapy: &str, status: &str, message: &str) -> TherapyStatus {
+fn status(therapy: &str, status: &str, message: &str) -> TherapyScreening {
     serde_json::from_value(json!({
         "therapy": therapy,
         "status": status,
@@ -117,7 +117,7 @@ fn blocked_therapies_are_last_and_say_why() {
     let n = r.len();
     let blocked: Vec<usize> = r
         .iter()
-        .filter(|x| x.status == Status::Blocked)
+        .filter(|x| x.status == TherapyStatus::Blocked)
         .map(|x| x.position)
         .collect();
     assert_eq!(blocked, vec![n - 1, n], "blocked ones take the last places");

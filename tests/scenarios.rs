@@ -5,7 +5,7 @@ use mosaic::clinical::catalog::catalog;
 use mosaic::clinical::intake::Intake;
 use mosaic::clinical::rules::{engine, rule_book};
 use mosaic::clinical::scores::Risk;
-use mosaic::clinical::screening::{screen, Outcome, Status};
+use mosaic::clinical::screening::{screen, Outcome, TherapyStatus};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,7 +28,7 @@ struct Scenario {
 struct Expect {
     outcome: Outcome,
     #[serde(default)]
-    therapies: BTreeMap<String, Status>,
+    therapies: BTreeMap<String, TherapyStatus>,
     #[serde(default)]
     notices: Option<Vec<String>>,
     #[serde(default)]

@@ -9,13 +9,13 @@ mod properties;
 mod rule_book;
 
 use mosaic::clinical::intake::Intake;
-use mosaic::clinical::screening::{screen, Outcome, Screening, Status};
+use mosaic::clinical::screening::{age_out_of_scope, screen, Outcome, Screening, TherapyStatus};
 
 fn run(json: &str) -> Screening {
     screen(&Intake::parse_strict(json).unwrap_or_else(|e| panic!("{json}: {e:?}")))
 }
 
-fn status(s: &Screening, therapy: &str) -> Status {
+fn status(s: &Screening, therapy: &str) -> TherapyStatus {
     s.status(therapy).unwrap()
 }
 
@@ -45,24 +45,27 @@ fn inheritance_gives_exercise_rules_to_children_and_acupuncture_rules_to_electro
         )
     ));
     for t in ["exercise", "physical_therapy", "yoga", "tai_chi"] {
-        assert_eq!(status(&s, t), Status::Caution, "{t}");
+        assert_eq!(status(&s, t), TherapyStatus::Caution, "{t}");
         assert!(rules(&s, t).contains(&"EXERCISE-BALANCE".to_string()));
     }
-    assert_eq!(status(&s, "acupuncture"), Status::Caution);
-    assert_eq!(status(&s, "electroacupuncture"), Status::Blocked);
+    assert_eq!(status(&s, "acupuncture"), TherapyStatus::Caution);
+    assert_eq!(status(&s, "electroacupuncture"), TherapyStatus::Blocked);
     assert_eq!(
         rules(&s, "electroacupuncture"),
         ["ELECTROACUPUNCTURE-PACEMAKER", "ACUPUNCTURE-PACEMAKER"]
     );
-    assert_eq!(status(&s, "massage"), Status::Allowed);
+    assert_eq!(status(&s, "massage"), TherapyStatus::Allowed);
 }
 
 #[test]
 fn most_severe_status_wins_and_findings_are_most_severe_first() {
     let s = with(r#""conditions":["pregnant","hypermobility","fracture_recent"]"#);
     let f = &s.therapy("spinal_manipulation").unwrap().findings;
-    assert_eq!(s.status("spinal_manipulation"), Some(Status::Blocked));
-    let statuses: Vec<Status> = f.iter().map(|x| x.status.unwrap()).collect();
+    assert_eq!(
+        s.status("spinal_manipulation"),
+        Some(TherapyStatus::Blocked)
+    );
+    let statuses: Vec<TherapyStatus> = f.iter().map(|x| x.status.unwrap()).collect();
     assert!(statuses.windows(2).all(|w| w[0] <= w[1]), "{statuses:?}");
     assert_eq!(f.len(), 3);
 }
@@ -75,14 +78,17 @@ fn st_johns_wort_blocks_listed_classes_and_cautions_any_other_medication() {
         ));
         (status(&s, "st_johns_wort"), rules(&s, "st_johns_wort"))
     };
-    assert_eq!(sjw("[]"), (Status::Allowed, vec![]));
-    assert_eq!(sjw(r#"["opioid"]"#).0, Status::Caution);
+    assert_eq!(sjw("[]"), (TherapyStatus::Allowed, vec![]));
+    assert_eq!(sjw(r#"["opioid"]"#).0, TherapyStatus::Caution);
     assert_eq!(
         sjw(r#"["serotonergic"]"#),
-        (Status::Blocked, vec!["ST-JOHNS-WORT-MEDICINES".into()])
+        (
+            TherapyStatus::Blocked,
+            vec!["ST-JOHNS-WORT-MEDICINES".into()]
+        )
     );
     let (st, fired) = sjw(r#"["digoxin","opioid"]"#);
-    assert_eq!(st, Status::Blocked);
+    assert_eq!(st, TherapyStatus::Blocked);
     assert_eq!(
         fired,
         ["ST-JOHNS-WORT-MEDICINES", "ST-JOHNS-WORT-OTHER-MEDICINES"]
@@ -90,7 +96,10 @@ fn st_johns_wort_blocks_listed_classes_and_cautions_any_other_medication() {
     // Medicines not answered: no medicine rule fires, only the N-UNKNOWN caution.
     assert_eq!(
         sjw("null"),
-        (Status::Caution, vec!["HERBAL-MEDICATIONS-UNKNOWN".into()])
+        (
+            TherapyStatus::Caution,
+            vec!["HERBAL-MEDICATIONS-UNKNOWN".into()]
+        )
     );
 }
 
@@ -103,17 +112,17 @@ fn an_unknown_medication_in_stored_data_still_counts_as_another_medication() {
     );
     assert_eq!(
         screen(&intake).status("st_johns_wort"),
-        Some(Status::Caution)
+        Some(TherapyStatus::Caution)
     );
 }
 
 #[test]
 fn kava_is_always_at_least_caution() {
     let s = with("");
-    assert_eq!(status(&s, "kava"), Status::Caution);
+    assert_eq!(status(&s, "kava"), TherapyStatus::Caution);
     assert_eq!(rules(&s, "kava"), ["KAVA-LIVER-SIGNS"]);
     let s = with(r#""conditions":["heavy_alcohol"]"#);
-    assert_eq!(status(&s, "kava"), Status::Blocked);
+    assert_eq!(status(&s, "kava"), TherapyStatus::Blocked);
 }
 
 #[test]
@@ -130,14 +139,14 @@ fn herbs_and_fish_oil_are_caution_when_medications_are_not_answered_but_not_when
         "devils_claw",
         "fish_oil",
     ] {
-        assert_eq!(status(&unanswered, herb), Status::Caution, "{herb}");
-        assert_eq!(status(&none, herb), Status::Allowed, "{herb}");
+        assert_eq!(status(&unanswered, herb), TherapyStatus::Caution, "{herb}");
+        assert_eq!(status(&none, herb), TherapyStatus::Allowed, "{herb}");
     }
     assert!(unanswered.has_notice("medications_unknown"));
     assert!(!none.has_notice("medications_unknown"));
     // Nothing else reacts to an unanswered medicines question.
     for t in ["acupuncture", "massage", "spinal_manipulation", "nutrition"] {
-        assert_eq!(status(&unanswered, t), Status::Allowed, "{t}");
+        assert_eq!(status(&unanswered, t), TherapyStatus::Allowed, "{t}");
     }
 }
 
@@ -147,13 +156,16 @@ fn exercise_needs_clearance_with_heart_disease_unless_active() {
         let s = run(&format!(r#"{{"conditions":["heart_disease"]{activity}}}"#));
         status(&s, "exercise")
     };
-    assert_eq!(ex(""), Status::ClearanceRequired);
-    assert_eq!(ex(r#","activity":null"#), Status::ClearanceRequired);
-    assert_eq!(ex(r#","activity":"inactive""#), Status::ClearanceRequired);
-    assert_eq!(ex(r#","activity":"active""#), Status::Allowed);
+    assert_eq!(ex(""), TherapyStatus::ClearanceRequired);
+    assert_eq!(ex(r#","activity":null"#), TherapyStatus::ClearanceRequired);
+    assert_eq!(
+        ex(r#","activity":"inactive""#),
+        TherapyStatus::ClearanceRequired
+    );
+    assert_eq!(ex(r#","activity":"active""#), TherapyStatus::Allowed);
     assert_eq!(
         status(&run(r#"{"conditions":[]}"#), "exercise"),
-        Status::Allowed
+        TherapyStatus::Allowed
     );
 }
 
@@ -166,12 +178,21 @@ fn boundaries_of_age_duration_and_screens() {
     };
     assert_eq!(age(17).outcome, Outcome::OutOfScope);
     assert_eq!(age(18).outcome, Outcome::Proceed);
-    assert_eq!(status(&age(55), "spinal_manipulation"), Status::Allowed);
-    assert_eq!(status(&age(56), "spinal_manipulation"), Status::Caution);
-    assert_eq!(status(&age(64), "yoga"), Status::Allowed);
-    assert_eq!(status(&age(65), "yoga"), Status::Caution);
+    assert_eq!(
+        status(&age(55), "spinal_manipulation"),
+        TherapyStatus::Allowed
+    );
+    assert_eq!(
+        status(&age(56), "spinal_manipulation"),
+        TherapyStatus::Caution
+    );
+    assert_eq!(status(&age(64), "yoga"), TherapyStatus::Allowed);
+    assert_eq!(status(&age(65), "yoga"), TherapyStatus::Caution);
     let low_back = run(r#"{"age":70,"pain":{"primary":"low_back"},"conditions":[]}"#);
-    assert_eq!(status(&low_back, "spinal_manipulation"), Status::Allowed);
+    assert_eq!(
+        status(&low_back, "spinal_manipulation"),
+        TherapyStatus::Allowed
+    );
     let months =
         |m: u16| run(&format!(r#"{{"pain":{{"duration_months":{m}}}}}"#)).has_notice("not_chronic");
     assert!(months(2) && !months(3));
@@ -234,7 +255,7 @@ fn every_flag_is_listed_most_severe_first_and_statuses_are_still_computed() {
     assert_eq!(s.outcome, Outcome::Emergency);
     assert!(!s.builds_plan());
     assert!(s.flags.iter().all(|f| !f.action.is_empty()));
-    assert_eq!(status(&s, "massage"), Status::Blocked);
+    assert_eq!(status(&s, "massage"), TherapyStatus::Blocked);
 }
 
 #[test]
@@ -242,7 +263,7 @@ fn supplements_already_taken_raise_alerts_unless_allowed() {
     let s = with(
         r#""medications":["anticoagulant"],"supplements":["ginkgo","kava","ginger","fish_oil"],"conditions":["fish_allergy"]"#,
     );
-    let alerts: Vec<(&str, Status)> = s
+    let alerts: Vec<(&str, TherapyStatus)> = s
         .alerts
         .iter()
         .map(|a| (a.supplement.as_str(), a.status))
@@ -250,10 +271,10 @@ fn supplements_already_taken_raise_alerts_unless_allowed() {
     assert_eq!(
         alerts,
         [
-            ("ginkgo", Status::Blocked),
-            ("kava", Status::Caution),
-            ("ginger", Status::Caution),
-            ("fish_oil", Status::Caution)
+            ("ginkgo", TherapyStatus::Blocked),
+            ("kava", TherapyStatus::Caution),
+            ("ginger", TherapyStatus::Caution),
+            ("fish_oil", TherapyStatus::Caution)
         ]
     );
     assert_eq!(s.alerts[3].findings.len(), 2);
@@ -280,14 +301,14 @@ fn an_empty_intake_raises_every_unknown_notice_and_cautions_every_therapy_with_a
     let allowed: Vec<&str> = s
         .therapies
         .iter()
-        .filter(|t| t.status == Status::Allowed)
+        .filter(|t| t.status == TherapyStatus::Allowed)
         .map(|t| t.therapy.as_str())
         .collect();
     assert_eq!(allowed, ["cbt", "biofeedback", "relaxation"]);
     assert!(s
         .therapies
         .iter()
-        .all(|t| t.status == Status::Allowed || t.status == Status::Caution));
+        .all(|t| t.status == TherapyStatus::Allowed || t.status == TherapyStatus::Caution));
 }
 
 #[test]
@@ -297,4 +318,13 @@ fn screening_round_trips_through_json() {
     );
     let back: Screening = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
     assert_eq!(back, s);
+}
+
+#[test]
+fn the_age_step_learns_the_adult_age_from_the_rules() {
+    // OOS-AGE (rules.json: age below 18); the intake's age step asks this instead of keeping its own 18.
+    assert!(age_out_of_scope(0));
+    assert!(age_out_of_scope(17));
+    assert!(!age_out_of_scope(18));
+    assert!(!age_out_of_scope(120));
 }

@@ -1,5 +1,6 @@
-//! Share links and QR codes (RELIABILITY §6 test 16): realistic states round-trip and rebuild the same plan, the
-//! largest shareable state fits the size targets, and malformed links give the right error without a panic.
+//! Share links and QR codes (docs/reliability.md, acceptance test 16): realistic states round-trip and rebuild the
+//! same plan, the largest shareable state fits the size targets, and malformed links give the right error without a
+//! panic.
 #![cfg(not(target_arch = "wasm32"))]
 
 use mosaic::clinical::catalog::catalog;
@@ -188,7 +189,19 @@ fn every_catalog_id_is_in_the_v1_tables_and_nothing_else_is() {
     let ids_of = |terms: &[mosaic::clinical::catalog::Term]| {
         terms.iter().map(|t| t.id.to_string()).collect::<Vec<_>>()
     };
-    let lists: [(&str, Vec<String>, &[&str]); 6] = [
+    let fixed = |ids: &[&str]| ids.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    let lists: [(&str, Vec<String>, &[&str]); 9] = [
+        ("areas", ids_of(c.areas), &ids::AREAS),
+        (
+            "STarT Back item 9",
+            fixed(&mosaic::clinical::intake::StartBack::BOTHERSOME),
+            &ids::BOTHERSOME,
+        ),
+        (
+            "activity",
+            fixed(&mosaic::clinical::intake::Intake::ACTIVITY),
+            &ids::ACTIVITY,
+        ),
         ("conditions", ids_of(c.conditions), &ids::CONDITIONS),
         ("symptoms", ids_of(c.symptoms), &ids::SYMPTOMS),
         ("health", ids_of(c.health), &ids::HEALTH),
@@ -514,14 +527,30 @@ fn intake() -> impl Strategy<Value = Intake> {
     let text = "[a-zA-Zé ü😀]{0,30}";
     let values = proptest::option::of((
         proptest::option::of(text),
-        proptest::collection::vec(
-            (
-                proptest::sample::select(&ids::AREAS[..]),
-                proptest::option::of(1..=5u8),
-                proptest::option::of(1..=5u8),
-            ),
-            0..10,
-        ),
+        // Each area at most once, in any order: a valid intake rates an area once (the strict reader refuses a
+        // second rating).
+        proptest::sample::subsequence(&ids::AREAS[..], 0..=8)
+            .prop_shuffle()
+            .prop_flat_map(|areas| {
+                let n = areas.len();
+                (
+                    Just(areas),
+                    proptest::collection::vec(
+                        (
+                            proptest::option::of(1..=5u8),
+                            proptest::option::of(1..=5u8),
+                        ),
+                        n,
+                    ),
+                )
+            })
+            .prop_map(|(areas, ratings)| {
+                areas
+                    .into_iter()
+                    .zip(ratings)
+                    .map(|(a, (n, w))| (a, n, w))
+                    .collect::<Vec<_>>()
+            }),
         proptest::collection::vec(text, 0..5),
     ));
     let practical = proptest::option::of((

@@ -1,11 +1,13 @@
 //! `docs/sources.md` is how a reader looks up the `RULES §…` and `SOURCES §…` citations carried by the clinical
-//! data, whose research notes are not in the repository. This fails, naming each missing section, when the data
-//! files or `docs/clinical-rules.md` cite a section that the guide has no entry for.
+//! data and the code, whose research notes are not in the repository. This fails, naming each missing section,
+//! when the data files, `docs/clinical-rules.md` or the code's comments cite a section that the guide has no entry
+//! for; and, naming the file and line, when code, README or docs cite the other research notes or point outside
+//! the repository, since the repository must stand alone.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The two cited documents; the anchor prefix in `docs/sources.md` is the lower-case name.
 const DOCS: [&str; 2] = ["RULES", "SOURCES"];
@@ -148,6 +150,128 @@ fn cited_in_repo() -> BTreeSet<Citation> {
     found
 }
 
+/// This file: it is the checker, so its fixtures spell out the very citations and paths it forbids.
+const CHECKER: &str = "tests/sources_doc.rs";
+
+/// Every file under `dir` (relative to the root), recursively, whose name ends in one of `exts` (any file if empty).
+fn files_under(dir: &str, exts: &[&str], out: &mut Vec<PathBuf>) {
+    let path = root().join(dir);
+    let entries =
+        fs::read_dir(&path).unwrap_or_else(|e| panic!("cannot list {}: {e}", path.display()));
+    for entry in entries {
+        let path = entry.expect("a readable directory entry").path();
+        let relative = path
+            .strip_prefix(root())
+            .expect("under the root")
+            .to_string_lossy()
+            .into_owned();
+        if path.is_dir() {
+            files_under(&relative, exts, out);
+        } else if exts.is_empty() || exts.iter().any(|e| relative.ends_with(e)) {
+            out.push(PathBuf::from(relative));
+        }
+    }
+}
+
+/// The code and scripts whose comments may cite sections, relative to the root: the Rust in `src/`, `tests/` and
+/// `build/`, `build.rs`, and everything in `bench/`, `e2e/*.mjs` and `scripts/`; all but the checker itself.
+fn code_files() -> Vec<PathBuf> {
+    let mut files = vec![PathBuf::from("build.rs")];
+    files_under("src", &[".rs"], &mut files);
+    files_under("tests", &[".rs"], &mut files);
+    files_under("build", &[], &mut files);
+    files_under("bench", &[], &mut files);
+    files_under("e2e", &[".mjs"], &mut files);
+    files_under("scripts", &[], &mut files);
+    files.retain(|f| f != Path::new(CHECKER));
+    files.sort();
+    files
+}
+
+/// Every place in `text` that cites the research notes kept outside the repository (`DESIGN §6`,
+/// `RELIABILITY.md`) or points at them (`../shared`, `shared/clinical`): its 1-based line number and what was found.
+fn outside_references(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        for name in ["DESIGN", "RELIABILITY"] {
+            for form in [
+                format!("{name} §"),
+                format!("{name}§"),
+                format!("{name}.md"),
+            ] {
+                if line.contains(&form) {
+                    found.push((i + 1, form));
+                }
+            }
+        }
+        for path in ["../shared", "shared/clinical"] {
+            if line.contains(path) {
+                found.push((i + 1, path.to_string()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_section_cited_in_code_has_an_entry_in_the_sources_guide() {
+    let guide = read(&root().join("docs/sources.md"));
+    let mut all = BTreeSet::new();
+    let mut missing = Vec::new();
+    for file in code_files() {
+        let cited = citations(&read(&root().join(&file)));
+        for (doc, section) in &cited {
+            if !has_entry(&guide, doc, section) {
+                let anchor = anchor(doc, section);
+                missing.push(format!(
+                    "{}: {doc} §{section} (anchor `{anchor}`)",
+                    file.display()
+                ));
+            }
+        }
+        all.extend(cited);
+    }
+    // Guards against a silent pass if the code moved and nothing was collected.
+    assert!(
+        all.contains(&("RULES", "4.1".to_string()))
+            && all.contains(&("SOURCES", "3.4".to_string())),
+        "expected the code to cite RULES §4.1 and SOURCES §3.4; found only {all:?}"
+    );
+    assert!(
+        missing.is_empty(),
+        "docs/sources.md has no entry for these sections cited in code; add one, with its anchor, for each:\n  {}",
+        missing.join("\n  ")
+    );
+}
+
+#[test]
+fn code_and_docs_cite_only_documents_in_the_repository() {
+    let mut files = code_files();
+    files.push(PathBuf::from("README.md"));
+    files_under("docs", &[".md"], &mut files);
+    // Guards against a silent pass if a folder moved and nothing in it was scanned.
+    for folder in ["src", "tests", "build", "bench", "e2e", "scripts", "docs"] {
+        assert!(
+            files.iter().any(|f| f.starts_with(folder)),
+            "expected files under {folder}/ to be scanned; found only {files:?}"
+        );
+    }
+    let found: Vec<String> = files
+        .iter()
+        .flat_map(|file| {
+            outside_references(&read(&root().join(file)))
+                .into_iter()
+                .map(move |(line, what)| format!("{}:{line}: {what}", file.display()))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "these cite the research notes outside the repository; cite the section of README or docs/ that says the \
+         same thing instead (see docs/reliability.md, docs/ARCHITECTURE.md):\n  {}",
+        found.join("\n  ")
+    );
+}
+
 #[test]
 fn every_cited_section_has_an_entry_in_the_sources_guide() {
     let guide = read(&root().join("docs/sources.md"));
@@ -226,4 +350,24 @@ fn the_guide_stands_alone() {
         anchors.len(),
         "docs/sources.md repeats an anchor"
     );
+}
+
+#[test]
+fn citations_of_the_notes_outside_the_repository_are_found_by_line() {
+    let text = "//! Budget (README, \"Measured budgets\").
+// Fits at version 25 (DESIGN §6), per RELIABILITY§2.6.
+// See docs/reliability.md, promise K4; RULES §4.1 is looked up in docs/sources.md.
+//! Read ../shared/clinical/RULES.md and RELIABILITY.md.
+";
+    let expected: Vec<(usize, String)> = [
+        (2, "DESIGN §"),
+        (2, "RELIABILITY§"),
+        (4, "RELIABILITY.md"),
+        (4, "../shared"),
+        (4, "shared/clinical"),
+    ]
+    .into_iter()
+    .map(|(line, what)| (line, what.to_string()))
+    .collect();
+    assert_eq!(outside_references(text), expected);
 }

@@ -165,12 +165,9 @@ fn bad_backups_are_refused_with_a_clear_message() {
 }
 
 #[test]
-fn the_validator_knows_the_same_area_and_not_sure_ids_as_the_wizard() {
-    use mosaic::store::limits::{AREA_IDS, UNSURE_KEYS};
+fn the_validator_knows_the_same_not_sure_ids_as_the_wizard() {
+    use mosaic::store::limits::UNSURE_KEYS;
     use mosaic::ui::pages::intake::model::ListKey;
-    use mosaic::ui::pages::intake::values::AREAS;
-    let wizard_areas: Vec<&str> = AREAS.iter().map(|a| a.0).collect();
-    assert_eq!(wizard_areas, AREA_IDS);
     let wizard_keys: Vec<&str> = [
         ListKey::Sites,
         ListKey::Symptoms,

@@ -87,6 +87,8 @@ pub enum Vocab {
     Supplement,
     /// Selectable therapies (RULES §1.7).
     Therapy,
+    /// Whole-Health areas of the "what matters" step (SOURCES §1.1).
+    Area,
 }
 
 /// `pub static CATALOG: Catalog`, written by build.rs from the data files.
@@ -104,6 +106,7 @@ impl Catalog {
             Vocab::Health => self.health,
             Vocab::Medication => self.medications,
             Vocab::Supplement => self.supplements,
+            Vocab::Area => self.areas,
             Vocab::Therapy => &[],
         }
     }

@@ -17,7 +17,7 @@ pub const RESPONDER_PERCENT: f64 = 30.0;
 /// Tolerance for threshold comparisons, far below the 0.1 resolution anything is shown with.
 const EPS: f64 = 1e-9;
 
-/// One weekly check-in (DESIGN §2 step 7).
+/// One weekly check-in (SOURCES §5.2).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CheckIn {
     /// Date as ISO `YYYY-MM-DD` (sorts as text).

@@ -14,7 +14,7 @@
 
 use crate::clinical::catalog::{Catalog, EvidenceRating, Setting, Therapy, Vocab};
 use crate::clinical::intake::Intake;
-use crate::clinical::screening::{Status, TherapyStatus};
+use crate::clinical::screening::{TherapyScreening, TherapyStatus};
 use serde::{Deserialize, Serialize};
 
 /// Points taken off when a single course alone does not fit the person's weekly time or monthly budget.
@@ -53,7 +53,7 @@ pub struct Ranked {
     /// Evidence rating for the person's primary condition.
     pub rating: EvidenceRating,
     /// Safety status from screening (`Allowed` when screening gave none).
-    pub status: Status,
+    pub status: TherapyStatus,
     /// One plain-language sentence explaining the position.
     pub reason: String,
     /// True when no stated preference (needles, touch, home only) rules it out.
@@ -77,12 +77,12 @@ pub fn evidence_points(rating: EvidenceRating) -> i32 {
 }
 
 /// Points for the safety status: a clinician's approval or care needed makes a therapy slightly less ready to start.
-pub fn safety_points(status: Status) -> i32 {
+pub fn safety_points(status: TherapyStatus) -> i32 {
     match status {
-        Status::Allowed => 0,
-        Status::Caution => -5,
-        Status::ClearanceRequired => -10,
-        Status::Blocked => -100,
+        TherapyStatus::Allowed => 0,
+        TherapyStatus::Caution => -5,
+        TherapyStatus::ClearanceRequired => -10,
+        TherapyStatus::Blocked => -100,
     }
 }
 
@@ -151,7 +151,7 @@ pub fn concerns(therapy: &Therapy, intake: &Intake) -> Vec<Concern> {
 }
 
 /// Ranks every therapy of the catalog for this person; `statuses` come from screening (missing ones count as allowed).
-pub fn rank(catalog: &Catalog, intake: &Intake, statuses: &[TherapyStatus]) -> Vec<Ranked> {
+pub fn rank(catalog: &Catalog, intake: &Intake, statuses: &[TherapyScreening]) -> Vec<Ranked> {
     let condition = condition_of(catalog, intake);
     let condition_name = catalog
         .term(Vocab::Condition, &condition)
@@ -162,7 +162,7 @@ pub fn rank(catalog: &Catalog, intake: &Intake, statuses: &[TherapyStatus]) -> V
         .enumerate()
         .map(|(index, therapy)| {
             let found = statuses.iter().find(|s| s.therapy == therapy.id);
-            let status = found.map_or(Status::Allowed, |s| s.status);
+            let status = found.map_or(TherapyStatus::Allowed, |s| s.status);
             let rating = therapy
                 .evidence_for(&condition)
                 .map_or(EvidenceRating::NotStudied, |e| e.rating);
@@ -171,7 +171,7 @@ pub fn rank(catalog: &Catalog, intake: &Intake, statuses: &[TherapyStatus]) -> V
             let fit_misses = concerns.iter().filter(|c| !c.is_preference()).count() as i32;
             let score = evidence_points(rating) + safety_points(status) - FIT_PENALTY * fit_misses;
             let key = (
-                u8::from(status == Status::Blocked),
+                u8::from(status == TherapyStatus::Blocked),
                 u8::from(therapy.supplement),
                 u8::from(!matches_filters),
                 -score,
@@ -213,12 +213,12 @@ pub fn rank(catalog: &Catalog, intake: &Intake, statuses: &[TherapyStatus]) -> V
 fn reason(
     therapy: &Therapy,
     rating: EvidenceRating,
-    status: Status,
+    status: TherapyStatus,
     concerns: &[Concern],
     condition: &str,
     first_finding: Option<&str>,
 ) -> String {
-    if status == Status::Blocked {
+    if status == TherapyStatus::Blocked {
         let why = first_finding.unwrap_or("A safety rule applies to you");
         return format!("Not offered for you: {}.", why.trim_end_matches('.'));
     }
@@ -246,8 +246,8 @@ fn reason(
         });
     }
     match status {
-        Status::ClearanceRequired => buts.push("your clinician needs to approve it first"),
-        Status::Caution => buts.push("there is a safety note to read first"),
+        TherapyStatus::ClearanceRequired => buts.push("your clinician needs to approve it first"),
+        TherapyStatus::Caution => buts.push("there is a safety note to read first"),
         _ => {}
     }
     if buts.is_empty() {

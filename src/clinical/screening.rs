@@ -5,7 +5,7 @@ use super::rules::{self, Engine};
 use super::scores::Scores;
 use serde::{Deserialize, Serialize};
 
-pub use super::terms::{Outcome, Status};
+pub use super::terms::{Outcome, TherapyStatus};
 
 /// One rule that fired, with the reason a person reads and the source a reviewer checks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,7 +18,7 @@ pub struct Finding {
     pub source: String,
     /// The status a therapy rule gives (`None` for flags and notices), so the UI can show each reason's weight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<Status>,
+    pub status: Option<TherapyStatus>,
     /// When the rule fired only through facts implied by other answers (RULES §4.2): why each applies,
     /// finishing "because …" (e.g. "you take a transplant medicine, which lowers the body's defences").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -45,13 +45,13 @@ pub struct Notice {
     pub finding: Finding,
 }
 
-/// The status of one therapy with every rule that fired for it.
+/// The screening of one therapy: its status and every rule that fired for it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TherapyStatus {
+pub struct TherapyScreening {
     /// Therapy ID.
     pub therapy: String,
     /// Most severe status among the findings (`Allowed` when none).
-    pub status: Status,
+    pub status: TherapyStatus,
     /// Every rule that fired, most severe first.
     pub findings: Vec<Finding>,
 }
@@ -62,7 +62,7 @@ pub struct Alert {
     /// Supplement ID.
     pub supplement: String,
     /// Its screened status (blocked, clearance_required or caution).
-    pub status: Status,
+    pub status: TherapyStatus,
     /// Every rule that fired.
     pub findings: Vec<Finding>,
 }
@@ -77,7 +77,7 @@ pub struct Screening {
     /// Plan-level notices, in rule-book order.
     pub notices: Vec<Notice>,
     /// Every therapy of the catalog, in catalog order.
-    pub therapies: Vec<TherapyStatus>,
+    pub therapies: Vec<TherapyScreening>,
     /// Supplements already taken whose status is not `Allowed`.
     pub alerts: Vec<Alert>,
     /// PEG, PHQ-4 and STarT Back.
@@ -91,12 +91,12 @@ impl Screening {
     }
 
     /// The screened entry of one therapy.
-    pub fn therapy(&self, id: &str) -> Option<&TherapyStatus> {
+    pub fn therapy(&self, id: &str) -> Option<&TherapyScreening> {
         self.therapies.iter().find(|t| t.therapy == id)
     }
 
     /// The status of one therapy (`None` if the catalog has no such therapy).
-    pub fn status(&self, id: &str) -> Option<Status> {
+    pub fn status(&self, id: &str) -> Option<TherapyStatus> {
         self.therapy(id).map(|t| t.status)
     }
 
@@ -109,6 +109,15 @@ impl Screening {
 /// Screens an intake with the embedded rules and the catalog's therapies.
 pub fn screen(intake: &Intake) -> Screening {
     screen_with(intake, rules::engine())
+}
+
+/// Whether the rules place a person of this age out of scope on their age alone (an intake holding only the age).
+pub fn age_out_of_scope(age: u16) -> bool {
+    let intake = Intake {
+        age: Some(age),
+        ..Intake::default()
+    };
+    screen(&intake).outcome == Outcome::OutOfScope
 }
 
 /// Screens an intake with a given compiled rule book (tests use this to try alternative rules).
@@ -152,7 +161,7 @@ pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
             finding: finding(r.id, r.message, r.source, None, Vec::new()),
         })
         .collect();
-    let therapies: Vec<TherapyStatus> = engine
+    let therapies: Vec<TherapyScreening> = engine
         .therapies()
         .map(|(id, rules)| {
             // `rules` is already most severe first, so the first finding decides the status.
@@ -165,12 +174,12 @@ pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
                     finding(r.id, r.message, r.source, Some(r.status), via)
                 })
                 .collect();
-            TherapyStatus {
+            TherapyScreening {
                 therapy: id.to_string(),
                 status: findings
                     .first()
                     .and_then(|f| f.status)
-                    .unwrap_or(Status::Allowed),
+                    .unwrap_or(TherapyStatus::Allowed),
                 findings,
             }
         })
@@ -178,7 +187,7 @@ pub fn screen_with(intake: &Intake, engine: &Engine) -> Screening {
     let taken = intake.supplements.as_deref().unwrap_or_default();
     let alerts = therapies
         .iter()
-        .filter(|t| t.status != Status::Allowed && taken.contains(&t.therapy))
+        .filter(|t| t.status != TherapyStatus::Allowed && taken.contains(&t.therapy))
         .map(|t| Alert {
             supplement: t.therapy.clone(),
             status: t.status,

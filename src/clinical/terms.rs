@@ -79,7 +79,7 @@ pub enum Outcome {
 /// Therapy status, most severe first (RULES §1.8). `Ord`: smaller is more severe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Status {
+pub enum TherapyStatus {
     /// Cannot be added; the reason is shown.
     Blocked,
     /// Kept, but do not start until a clinician approves.

@@ -1,4 +1,4 @@
-//! Saving a file to the person's device (a backup, the unreadable data, a calendar) without any network request.
+//! Saving a file to the person's device (a backup, or saved data that could not be read) without any network request.
 
 use wasm_bindgen::JsCast;
 

@@ -1,5 +1,6 @@
 //! Share links: a person's answers, choices and plan settings packed into a URL fragment (`#/shared/<payload>`)
-//! so a phone can open the plan from a QR code without anything being sent to a server (RELIABILITY §2.6).
+//! so a phone can open the plan from a QR code without anything being sent to a server (docs/reliability.md,
+//! promise 10).
 //!
 //! The link carries the *inputs*, not the plan: the receiver screens and builds the plan again with the same
 //! deterministic engine, which keeps links short and means a link can never show a plan the engine would not make.

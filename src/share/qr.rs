@@ -2,7 +2,8 @@
 //!
 //! Error correction: level L, raised to M only when M fits in the same version. A code shown on a screen is not
 //! scuffed or folded, so the smallest, least dense code scans best from a tablet; L keeps a 1,200-byte link at
-//! version ≤ 25 (RELIABILITY §2.6), and the link's own CRC-32 catches any misread that slips through.
+//! version ≤ 25 (docs/reliability.md, promise 10), and the link's own CRC-32 catches any misread that slips
+//! through.
 
 use qrcode::{Color, EcLevel, QrCode};
 

@@ -1,5 +1,6 @@
-//! Kiosk configuration: the only thing kiosk mode ever stores (RELIABILITY §3). Patient data never touches storage
-//! in kiosk mode; this record holds the staff PIN's salted slow hash, the idle timeout and the clinic's wording.
+//! Kiosk configuration: the only thing kiosk mode ever stores (docs/reliability.md, promise K1). Patient data
+//! never touches storage in kiosk mode; this record holds the staff PIN's salted slow hash, the idle timeout and
+//! the clinic's wording.
 //! The same configuration also travels in the kiosk's launch address (`#/kiosk/<payload>`), so a tablet whose
 //! storage was wiped (an incognito restart) still starts as a kiosk: storage is a copy, never the authority.
 
@@ -29,8 +30,8 @@ pub const MAX_FRONT_DESK_CHARS: usize = 200;
 pub const LAUNCH_PREFIX: &str = "#/kiosk/";
 /// Version byte of the launch payload; any other version is refused, never guessed at.
 pub const LAUNCH_VERSION: u8 = 1;
-/// PBKDF2-SHA-256 iterations for the PIN (OWASP's figure, RELIABILITY §2.4): slow enough to make guessing a
-/// stolen record costly, fast enough for one check on a tablet.
+/// PBKDF2-SHA-256 iterations for the PIN (OWASP's figure, docs/reliability.md, promise K5): slow enough to make
+/// guessing a stolen record costly, fast enough for one check on a tablet.
 pub const PIN_ITERATIONS: u32 = 600_000;
 
 /// A salted slow hash of the staff PIN; the PIN itself is never stored.

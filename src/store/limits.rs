@@ -19,17 +19,6 @@ pub const MAX_SIDE_EFFECTS_CHARS: usize = 1000;
 pub const MAX_CRISIS_LINE_CHARS: usize = 120;
 /// Longest `exported_at` of a backup (an ISO 8601 time such as `2026-11-21T12:00:00.000Z` is 24).
 pub const MAX_EXPORTED_AT_CHARS: usize = 40;
-/// The Whole-Health area IDs of the "what matters" step, in the order it shows them.
-pub const AREA_IDS: [&str; 8] = [
-    "moving",
-    "recharge",
-    "food",
-    "personal_development",
-    "family",
-    "spirit",
-    "surroundings",
-    "mind",
-];
 /// The list questions a person can answer "not sure" (`AppState.unsure`), by the name the wizard records.
 pub const UNSURE_KEYS: [&str; 5] = [
     "sites",
@@ -38,9 +27,6 @@ pub const UNSURE_KEYS: [&str; 5] = [
     "medications",
     "supplements",
 ];
-/// STarT Back has eight agree/disagree items before item 9.
-pub const START_BACK_ITEMS: usize = 8;
-
 /// Length of a text as the browser's `maxlength` counts it.
 pub fn text_len(s: &str) -> usize {
     s.encode_utf16().count()

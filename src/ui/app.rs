@@ -1,6 +1,7 @@
 //! The app shell: start-up (home or kiosk), header, the current view chosen from the URL hash, and footer.
 
 use crate::store::document::AppState;
+use crate::ui::chunked_views;
 use crate::ui::deferred::{deferred, focus_heading};
 use crate::ui::kiosk::start::{KioskError, KioskStart};
 use crate::ui::kiosk::Start;
@@ -8,7 +9,7 @@ use crate::ui::kiosk::{
     self, idle::IdleGuard, staff::LongPress, staff::StaffDialog, staff::StaffStage,
     start::FinishButton,
 };
-use crate::ui::pages::{not_found::NotFound, on_demand, welcome::Welcome};
+use crate::ui::pages::{not_found::NotFound, welcome::Welcome};
 use crate::ui::route::Route;
 use crate::ui::save_status::{SaveIndicator, StorageBanner};
 use crate::ui::session::{Mode, Session};
@@ -130,7 +131,7 @@ pub fn App() -> impl IntoView {
         set_timeout(
             || {
                 leptos::task::spawn_local(async {
-                    if on_demand::preload_all().await {
+                    if chunked_views::preload_all().await {
                         if let Some(root) = document().document_element() {
                             let _ = root.set_attribute("data-all-views-loaded", "");
                         }
@@ -177,25 +178,25 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 _ if gate.is_some() => match gate.clone() {
                     Some(Start::AskFirst(config)) => {
-                        deferred(move || on_demand::kiosk_takeover(config.clone()))
+                        deferred(move || chunked_views::kiosk_takeover(config.clone()))
                     }
                     Some(Start::Broken { reason, .. }) => view! { <KioskError reason=reason /> }.into_any(),
                     _ => ().into_any(),
                 },
                 Route::Welcome | Route::Kiosk(_) if in_kiosk => view! { <KioskStart /> }.into_any(),
                 Route::Welcome => view! { <Welcome /> }.into_any(),
-                Route::Intake(step) => deferred(move || on_demand::intake(step)),
-                Route::Screening => deferred(on_demand::screening),
-                Route::Choose => deferred(on_demand::choose),
-                Route::Plan => deferred(on_demand::plan),
+                Route::Intake(step) => deferred(move || chunked_views::intake(step)),
+                Route::Screening => deferred(chunked_views::screening),
+                Route::Choose => deferred(chunked_views::choose),
+                Route::Plan => deferred(chunked_views::plan),
                 Route::Settings if in_kiosk => view! { <NotFound path="/settings".to_string() /> }.into_any(),
-                Route::Settings => deferred(on_demand::settings),
+                Route::Settings => deferred(chunked_views::settings),
                 Route::SafetyRules => {
                     let from = previous.get_value();
-                    deferred(move || on_demand::safety_rules(from.clone()))
+                    deferred(move || chunked_views::safety_rules(from.clone()))
                 }
                 Route::Shared(_) if in_kiosk => view! { <KioskStart /> }.into_any(),
-                Route::Shared(payload) => deferred(move || on_demand::shared(payload.clone())),
+                Route::Shared(payload) => deferred(move || chunked_views::shared(payload.clone())),
                 Route::Kiosk(_) => view! { <KioskStart /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}

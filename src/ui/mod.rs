@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod app;
+pub mod chunked_views;
 pub mod components;
 pub mod deferred;
 pub mod kiosk;
@@ -12,6 +13,7 @@ pub mod route;
 pub mod save_status;
 pub mod session;
 pub mod take_home;
+pub mod text;
 pub mod view_mirror;
 pub mod widgets;
 

@@ -1,6 +1,7 @@
 //! "Restore a backup": pick a file, see what it holds and what it replaces, then confirm. Nothing changes before that.
 
 use crate::store::backup::{self, Preview, MAX_BYTES};
+use crate::ui::chunked_views::read_backup;
 use crate::ui::route::Route;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
@@ -45,10 +46,16 @@ pub fn RestoreBackup(
         preview.set(None);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match read_file(input.clone())
-                .await
-                .and_then(|bytes| backup::import(&bytes))
-            {
+            let read = match read_file(input.clone()).await {
+                Ok(bytes) => read_backup(bytes).await.unwrap_or_else(|_| {
+                    Err("The part of Mosaic that reads backups could not be loaded: your device may be \
+                         offline, or this site was updated since you opened it. Nothing was changed; \
+                         check your connection and choose the file again."
+                        .into())
+                }),
+                Err(e) => Err(e),
+            };
+            match read {
                 Ok(p) => preview.set(Some(p)),
                 Err(e) => error.set(Some(e)),
             }

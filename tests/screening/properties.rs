@@ -2,7 +2,7 @@
 
 use mosaic::clinical::catalog::{catalog, Vocab};
 use mosaic::clinical::intake::{Intake, Mood, Pain};
-use mosaic::clinical::screening::{screen, Outcome, Status};
+use mosaic::clinical::screening::{screen, Outcome, TherapyStatus};
 use proptest::prelude::*;
 
 /// A random subset of one vocabulary list, or "not answered".
@@ -77,13 +77,13 @@ proptest! {
         prop_assert!(s.flags.windows(2).all(|w| w[0].outcome <= w[1].outcome));
         prop_assert_eq!(s.therapies.len(), catalog().therapies.len());
         for t in &s.therapies {
-            let statuses: Vec<Status> = t.findings.iter().map(|f| f.status.unwrap()).collect();
+            let statuses: Vec<TherapyStatus> = t.findings.iter().map(|f| f.status.unwrap()).collect();
             prop_assert!(statuses.windows(2).all(|w| w[0] <= w[1]));
-            prop_assert_eq!(t.status, statuses.first().copied().unwrap_or(Status::Allowed));
-            prop_assert!(t.therapy != "kava" || t.status <= Status::Caution);
+            prop_assert_eq!(t.status, statuses.first().copied().unwrap_or(TherapyStatus::Allowed));
+            prop_assert!(t.therapy != "kava" || t.status <= TherapyStatus::Caution);
         }
         let taken = intake.supplements.clone().unwrap_or_default();
-        prop_assert!(s.alerts.iter().all(|a| taken.contains(&a.supplement) && a.status != Status::Allowed));
+        prop_assert!(s.alerts.iter().all(|a| taken.contains(&a.supplement) && a.status != TherapyStatus::Allowed));
         prop_assert_eq!(s.has_notice("medications_unknown"), intake.medications.is_none());
     }
 }

@@ -167,6 +167,9 @@ pub struct Catalog {
     /// Supplements a person may already take (RULES §1.6).
     #[serde(deserialize_with = "leak::list")]
     pub supplements: &'static [Term],
+    /// The Whole-Health areas of self-care the "what matters" step asks about, in the order it shows them.
+    #[serde(deserialize_with = "leak::list")]
+    pub areas: &'static [Term],
     /// Selectable therapies (RULES §1.7).
     #[serde(deserialize_with = "leak::list")]
     pub therapies: &'static [Therapy],

@@ -18,7 +18,9 @@ mod catalog_types;
 pub mod load;
 mod rule_types;
 
-pub use super::terms::{CostBand, EvidenceRating, Outcome, Question, Setting, Status, Strength};
+pub use super::terms::{
+    CostBand, EvidenceRating, Outcome, Question, Setting, Strength, TherapyStatus,
+};
 pub use catalog_types::{
     Catalog, Course, Evidence, SelfCareLabel, SideEffect, Term, TermGroup, Therapy,
 };

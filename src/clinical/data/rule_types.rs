@@ -4,7 +4,7 @@
 //! `rule_text`); the build reads and writes it through these same types.
 
 use super::leak;
-use super::{Outcome, Question, Status};
+use super::{Outcome, Question, TherapyStatus};
 use serde::{Deserialize, Serialize};
 
 // An answer that was not given never satisfies a "has X" test; a skipped question is tested only by
@@ -173,7 +173,7 @@ pub struct TherapyRule {
     #[serde(rename(deserialize = "for"))]
     pub target: Target,
     /// Status it gives when it fires.
-    pub status: Status,
+    pub status: TherapyStatus,
     /// When it fires.
     pub when: Cond,
     /// Plain-language message for the person.

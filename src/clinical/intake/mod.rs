@@ -2,9 +2,34 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-mod parse;
+mod check;
+mod strict;
 
-pub use parse::IntakeError;
+pub use strict::IntakeError;
+
+/// The whole numbers an answer may hold, both ends included. The strict reader refuses anything outside it, and
+/// the screens that ask the question read the same bounds, so the two can never disagree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    /// The smallest answer accepted.
+    pub min: u16,
+    /// The largest answer accepted.
+    pub max: u16,
+}
+
+impl Range {
+    /// Whether `n` lies within the range.
+    pub fn contains(self, n: u16) -> bool {
+        (self.min..=self.max).contains(&n)
+    }
+}
+
+impl Intake {
+    /// Age in whole years; 120 catches typing slips (under-18s are accepted and then screened out by the rules).
+    pub const AGE: Range = Range { min: 0, max: 120 };
+    /// The answers of the "are you physically active" question.
+    pub const ACTIVITY: [&'static str; 2] = ["active", "inactive"];
+}
 
 /// Everything the intake collects. Optional everywhere: a skipped question stays `None`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -33,7 +58,7 @@ pub struct Intake {
     /// Supplements currently taken (RULES §1.6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplements: Option<Vec<String>>,
-    /// `active` or `inactive`.
+    /// One of [`Intake::ACTIVITY`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<String>,
     /// What matters: values, Whole-Health areas and goals.
@@ -61,6 +86,11 @@ pub struct Pain {
     pub peg: Option<Peg>,
 }
 
+impl Pain {
+    /// Months of pain: at most the oldest age accepted (120 years).
+    pub const DURATION_MONTHS: Range = Range { min: 0, max: 1440 };
+}
+
 /// PEG-3 items (0–10); a missing item makes the score incomplete.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Peg {
@@ -75,6 +105,11 @@ pub struct Peg {
     pub activity: Option<u8>,
 }
 
+impl Peg {
+    /// Each PEG item is rated 0–10.
+    pub const ITEM: Range = Range { min: 0, max: 10 };
+}
+
 /// Mood: PHQ-4 and PHQ-9 item 9.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Mood {
@@ -84,6 +119,11 @@ pub struct Mood {
     /// PHQ-9 item 9, 0–3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_harm: Option<u8>,
+}
+
+impl Mood {
+    /// PHQ-9 item 9 is rated like the PHQ-4 items, 0–3.
+    pub const SELF_HARM: Range = Phq4::ITEM;
 }
 
 /// PHQ-4 items (0 = not at all … 3 = nearly every day).
@@ -103,15 +143,33 @@ pub struct Phq4 {
     pub down: Option<u8>,
 }
 
+impl Phq4 {
+    /// Each item: 0 = not at all … 3 = nearly every day.
+    pub const ITEM: Range = Range { min: 0, max: 3 };
+}
+
 /// STarT Back answers: items 1–8 agreed, and item 9.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StartBack {
     /// Which of items 1–8 the person agreed with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agree: Option<Vec<u8>>,
-    /// Item 9: `not_at_all | slightly | moderately | very_much | extremely`.
+    /// Item 9, one of [`StartBack::BOTHERSOME`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bothersome: Option<String>,
+}
+
+impl StartBack {
+    /// Items 1–8 are answered agree or disagree; `agree` lists the item numbers agreed with.
+    pub const AGREE_ITEM: Range = Range { min: 1, max: 8 };
+    /// Item 9's answers, from least to most bothersome.
+    pub const BOTHERSOME: [&'static str; 5] = [
+        "not_at_all",
+        "slightly",
+        "moderately",
+        "very_much",
+        "extremely",
+    ];
 }
 
 /// What matters (VA Whole-Health style, in the product's own words).
@@ -139,7 +197,7 @@ pub struct Values {
 /// One Whole-Health area rating.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaRating {
-    /// Area ID, e.g. `moving`, `recharge`, `food`, `personal_development`, `family`, `spirit`, `surroundings`, `mind`.
+    /// Area ID from the vocabulary's `areas` (`Vocab::Area`).
     pub area: String,
     /// Where the person is now, 1–5.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,6 +205,11 @@ pub struct AreaRating {
     /// Where they want to be, 1–5.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub want: Option<u8>,
+}
+
+impl AreaRating {
+    /// "Now" and "want" are rated 1–5.
+    pub const RATING: Range = Range { min: 1, max: 5 };
 }
 
 /// Practicalities that shape the plan.
@@ -170,6 +233,11 @@ pub struct Practicalities {
     /// Only things that can be done at home.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_only: Option<bool>,
+}
+
+impl Practicalities {
+    /// Days are numbered 0 = Monday … 6 = Sunday.
+    pub const DAY: Range = Range { min: 0, max: 6 };
 }
 
 /// Reads `null` as an empty list, because `null` and missing both mean "not answered" (RULES §1.1).

@@ -15,7 +15,7 @@ pub use types::*;
 use crate::clinical::catalog::Catalog;
 use crate::clinical::intake::Intake;
 use crate::clinical::ranking::condition_of;
-use crate::clinical::screening::{Status, TherapyStatus};
+use crate::clinical::screening::{TherapyScreening, TherapyStatus};
 
 /// Length of every plan in weeks: the end of most trial courses (SOURCES §5.2).
 pub const PLAN_WEEKS: u8 = 12;
@@ -33,7 +33,7 @@ pub fn build_plan(
     catalog: &Catalog,
     intake: &Intake,
     selected: &[String],
-    statuses: &[TherapyStatus],
+    statuses: &[TherapyScreening],
     settings: &PlanSettings,
 ) -> Plan {
     let status_of = |id: &str| statuses.iter().find(|s| s.therapy == id);
@@ -49,11 +49,11 @@ pub fn build_plan(
             });
             continue;
         };
-        let status = status_of(id).map_or(Status::Allowed, |s| s.status);
+        let status = status_of(id).map_or(TherapyStatus::Allowed, |s| s.status);
         if therapy.supplement {
             chosen_supplements.push(id.clone());
         }
-        if status == Status::Blocked {
+        if status == TherapyStatus::Blocked {
             let reasons: Vec<&str> = status_of(id)
                 .map(|s| s.findings.iter().map(|f| f.message.as_str()).collect())
                 .unwrap_or_default();
@@ -76,7 +76,7 @@ pub fn build_plan(
     let supplements = team::supplement_notes(catalog, intake, &chosen_supplements, statuses);
     let supplement_cost: u32 = supplements
         .iter()
-        .filter(|s| s.chosen && s.status != Status::Blocked)
+        .filter(|s| s.chosen && s.status != TherapyStatus::Blocked)
         .filter_map(|s| catalog.therapy(&s.supplement))
         .map(|t| t.monthly_cost_estimate(0))
         .sum();

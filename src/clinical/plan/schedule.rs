@@ -6,7 +6,7 @@ use super::{
 };
 use crate::clinical::catalog::{Setting, Therapy};
 use crate::clinical::intake::Intake;
-use crate::clinical::screening::Status;
+use crate::clinical::screening::TherapyStatus;
 
 /// Weekday names, 0 = Monday: the index is how days are stored in intakes, settings and plans.
 pub const WEEKDAYS: [&str; 7] = [
@@ -96,13 +96,13 @@ impl DayLoad {
 
 /// Schedules each chosen therapy: clearance-needing ones start last (approval takes time), otherwise choice order.
 pub(super) fn items(
-    chosen: &[(&Therapy, Status)],
+    chosen: &[(&Therapy, TherapyStatus)],
     days: &[u8],
     settings: &PlanSettings,
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<PlanItem> {
-    let mut order: Vec<&(&Therapy, Status)> = chosen.iter().collect();
-    order.sort_by_key(|(_, s)| *s == Status::ClearanceRequired);
+    let mut order: Vec<&(&Therapy, TherapyStatus)> = chosen.iter().collect();
+    order.sort_by_key(|(_, s)| *s == TherapyStatus::ClearanceRequired);
     let mut load = DayLoad {
         sessions: [0; 7],
         minutes: [0; 7],
@@ -191,9 +191,9 @@ pub(super) fn items(
 }
 
 /// Explains a late start, a shortened course, or a needed approval; `None` when the item runs as usual.
-fn note(status: Status, start: u8, end: u8, weeks: u8, full_end: u16) -> Option<String> {
+fn note(status: TherapyStatus, start: u8, end: u8, weeks: u8, full_end: u16) -> Option<String> {
     let mut parts = Vec::new();
-    if status == Status::ClearanceRequired {
+    if status == TherapyStatus::ClearanceRequired {
         parts.push("Do not start until your clinician approves.".to_string());
     }
     if start > 1 {

@@ -3,7 +3,7 @@
 use super::{PlanItem, Question, SupplementNote, TeamMember};
 use crate::clinical::catalog::{Catalog, Setting};
 use crate::clinical::intake::Intake;
-use crate::clinical::screening::{Status, TherapyStatus};
+use crate::clinical::screening::{TherapyScreening, TherapyStatus};
 
 /// NCCIH's advice behind a question for every supplement.
 const TELL_PROVIDERS: &str = "SOURCES §4.3 (herbal row), §4.4; NCCIH: tell all your health care providers about complementary approaches you use";
@@ -13,7 +13,7 @@ pub(super) fn supplement_notes(
     catalog: &Catalog,
     intake: &Intake,
     chosen: &[String],
-    statuses: &[TherapyStatus],
+    statuses: &[TherapyScreening],
 ) -> Vec<SupplementNote> {
     let taking: Vec<&String> = intake.supplements.iter().flatten().collect();
     let mut ids: Vec<&String> = chosen.iter().collect();
@@ -27,11 +27,11 @@ pub(super) fn supplement_notes(
             let status = statuses
                 .iter()
                 .find(|s| &s.therapy == id)
-                .map_or(Status::Allowed, |s| s.status);
+                .map_or(TherapyStatus::Allowed, |s| s.status);
             let is_taking = taking.contains(&id);
             let when = if is_taking { "continuing" } else { "starting" };
             let advice = match status {
-                Status::Blocked => format!("The safety check says to avoid it: talk to your clinician or pharmacist before {when}."),
+                TherapyStatus::Blocked => format!("The safety check says to avoid it: talk to your clinician or pharmacist before {when}."),
                 _ => format!("No schedule: discuss it with your clinician or pharmacist before {when}."),
             };
             SupplementNote {
@@ -91,7 +91,7 @@ pub(super) fn questions(
     catalog: &Catalog,
     items: &[PlanItem],
     supplements: &[SupplementNote],
-    statuses: &[TherapyStatus],
+    statuses: &[TherapyScreening],
 ) -> Vec<Question> {
     let findings = |id: &str| {
         statuses
@@ -107,16 +107,22 @@ pub(super) fn questions(
     };
     let mut out = Vec::new();
     for item in items {
-        if !matches!(item.status, Status::Caution | Status::ClearanceRequired) {
+        if !matches!(
+            item.status,
+            TherapyStatus::Caution | TherapyStatus::ClearanceRequired
+        ) {
             continue;
         }
         let n = name(&item.therapy);
         for f in findings(&item.therapy) {
             let status = f.status.unwrap_or(item.status);
-            if !matches!(status, Status::Caution | Status::ClearanceRequired) {
+            if !matches!(
+                status,
+                TherapyStatus::Caution | TherapyStatus::ClearanceRequired
+            ) {
                 continue;
             }
-            let text = if status == Status::ClearanceRequired {
+            let text = if status == TherapyStatus::ClearanceRequired {
                 format!(
                     "Do you approve me starting {n}? The safety check says: {}",
                     sentence(&f.message)

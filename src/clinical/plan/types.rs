@@ -1,6 +1,6 @@
 //! The plan's data types: all `Serialize + Deserialize + Clone + PartialEq` for the UI and the share-link codec.
 
-use crate::clinical::screening::Status;
+use crate::clinical::screening::TherapyStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -48,7 +48,7 @@ pub struct PlanItem {
     /// Therapy ID.
     pub therapy: String,
     /// Safety status (caution and clearance items are kept, with questions for the clinician).
-    pub status: Status,
+    pub status: TherapyStatus,
     /// Sessions a week.
     pub per_week: u8,
     /// Session weekdays.
@@ -150,7 +150,7 @@ pub struct SupplementNote {
     /// Already taken (intake `supplements`).
     pub taking: bool,
     /// Screening status.
-    pub status: Status,
+    pub status: TherapyStatus,
     /// What to do, in plain language.
     pub advice: String,
 }

@@ -1,6 +1,8 @@
 //! Wording of every condition kind and the shape of the book, with the expected text written out in full.
 
 use super::*;
+use crate::clinical::catalog::catalog;
+use crate::clinical::rules::{Cond, Question};
 
 /// The plain wording of a condition (labels in curly quotes).
 fn said(cond: Cond) -> String {

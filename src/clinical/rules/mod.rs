@@ -61,6 +61,8 @@ pub fn rule_book() -> &'static RuleBook {
 
 /// The engine for the rule book over the catalog's therapies, compiled once.
 pub fn engine() -> &'static Engine {
+    // The one module-level value in the crate, and not state: compiled from the static rule book on first use and
+    // never changed afterwards, so every screening shares it instead of recompiling the rules.
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
         // Every therapy of the catalog is screened; tests/catalog.rs holds the catalog to RULES §1.7.

@@ -1,6 +1,9 @@
 //! Small pieces shared by the screening, choose, plan and shared-plan views: status and evidence wording, pills
-//! and badges, and the stop screen.
+//! and badges, the stop screen, the consent step and the self-harm question.
 
+pub mod consent;
+pub mod consent_text;
 pub mod evidence;
+pub mod self_harm;
 pub mod status;
 pub mod stop;

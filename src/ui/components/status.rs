@@ -1,7 +1,7 @@
 //! Words for outcomes and therapy statuses (never colour alone), the status pill, and the per-therapy safety list.
 
 use crate::clinical::catalog::catalog;
-use crate::clinical::screening::{Finding, Outcome, Status, TherapyStatus};
+use crate::clinical::screening::{Finding, Outcome, TherapyScreening, TherapyStatus};
 use leptos::prelude::*;
 
 /// The snake_case ID of an outcome, as in RULES §1.8 (used in `data-outcome`).
@@ -16,22 +16,22 @@ pub fn outcome_id(outcome: Outcome) -> &'static str {
 }
 
 /// The snake_case ID of a therapy status, as in RULES §1.8 (used in `data-status`).
-pub fn status_id(status: Status) -> &'static str {
+pub fn status_id(status: TherapyStatus) -> &'static str {
     match status {
-        Status::Blocked => "blocked",
-        Status::ClearanceRequired => "clearance_required",
-        Status::Caution => "caution",
-        Status::Allowed => "allowed",
+        TherapyStatus::Blocked => "blocked",
+        TherapyStatus::ClearanceRequired => "clearance_required",
+        TherapyStatus::Caution => "caution",
+        TherapyStatus::Allowed => "allowed",
     }
 }
 
 /// Short words for a status, shown in the pill.
-pub fn status_label(status: Status) -> &'static str {
+pub fn status_label(status: TherapyStatus) -> &'static str {
     match status {
-        Status::Blocked => "Not safe for you",
-        Status::ClearanceRequired => "Needs your clinician's approval",
-        Status::Caution => "Take care",
-        Status::Allowed => "No safety concerns found",
+        TherapyStatus::Blocked => "Not safe for you",
+        TherapyStatus::ClearanceRequired => "Needs your clinician's approval",
+        TherapyStatus::Caution => "Take care",
+        TherapyStatus::Allowed => "No safety concerns found",
     }
 }
 
@@ -76,7 +76,7 @@ pub fn FindingText(
 #[component]
 pub fn StatusPill(
     /// The status to show.
-    status: Status,
+    status: TherapyStatus,
 ) -> impl IntoView {
     view! { <span class=format!("pill pill-{}", status_id(status))>{status_label(status)}</span> }
 }
@@ -109,7 +109,7 @@ pub fn FindingList(
 #[component]
 pub fn SafetyByTherapy(
     /// Every therapy's screened status, in catalog order.
-    therapies: Vec<TherapyStatus>,
+    therapies: Vec<TherapyScreening>,
 ) -> impl IntoView {
     let rows = therapies
         .into_iter()
@@ -165,10 +165,10 @@ mod tests {
             );
         }
         for s in [
-            Status::Blocked,
-            Status::ClearanceRequired,
-            Status::Caution,
-            Status::Allowed,
+            TherapyStatus::Blocked,
+            TherapyStatus::ClearanceRequired,
+            TherapyStatus::Caution,
+            TherapyStatus::Allowed,
         ] {
             assert_eq!(
                 serde_json::to_string(&s).unwrap(),

@@ -50,7 +50,7 @@ pub fn group_flags(flags: &[Flag]) -> Vec<(String, Vec<Finding>)> {
     out
 }
 
-/// The clinic's front-desk instruction, in kiosk mode only (RELIABILITY §3, SOURCES §3.3).
+/// The clinic's front-desk instruction, in kiosk mode only (README, "Kiosk deployment"; SOURCES §3.3).
 fn front_desk() -> Option<String> {
     use_session()
         .kiosk_config()

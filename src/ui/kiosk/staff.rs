@@ -4,8 +4,8 @@
 use crate::store::kiosk::{self, KioskConfig};
 use crate::store::local::LocalStorage;
 use crate::store::pin;
+use crate::ui::chunked_views;
 use crate::ui::deferred::deferred;
-use crate::ui::pages::on_demand;
 use crate::ui::session::{use_session, Session};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -155,7 +155,7 @@ pub fn StaffDialog(
             <div class="modal-backdrop">
                 <div class="modal staff-dialog" role="dialog" aria-modal="true" aria-labelledby="staff-title">
                     <h2 id="staff-title">"Staff only"</h2>
-                    <Show when=move || stage.get() == StaffStage::Pin fallback=move || deferred(move || on_demand::staff_panel(stage))>
+                    <Show when=move || stage.get() == StaffStage::Pin fallback=move || deferred(move || chunked_views::staff_panel(stage))>
                         <form on:submit=unlock>
                             <label for="staff-pin">"Staff PIN"</label>
                             <input id="staff-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="12"

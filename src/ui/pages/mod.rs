@@ -3,7 +3,6 @@
 pub mod choose;
 pub mod intake;
 pub mod not_found;
-pub mod on_demand;
 pub mod plan;
 pub mod safety_rules;
 pub mod screening;

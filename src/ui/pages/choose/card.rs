@@ -1,14 +1,15 @@
 //! One therapy card: what it is, the evidence for this person, course, time, cost, who provides it, safety, and add/remove.
 
-use super::consent::{risk_text, today, ConsentPanel};
 use super::model::{
-    add_action, add_label, cost_words, date_words, passes, provider_words, safety_heading,
-    setting_words, time_words, AddAction, Filters,
+    add_action, add_label, passes, provider_words, safety_heading, setting_words, time_words,
+    AddAction, Filters,
 };
 use crate::clinical::catalog::Therapy;
 use crate::clinical::intake::Intake;
 use crate::clinical::ranking::Ranked;
-use crate::clinical::screening::{Finding, Status};
+use crate::clinical::screening::{Finding, TherapyStatus};
+use crate::ui::components::consent::{risk_text, today, ConsentPanel};
+use crate::ui::components::consent_text::{cost_words, date_words};
 use crate::ui::components::evidence::EvidenceBadge;
 use crate::ui::components::status::{status_id, FindingList, StatusPill};
 use crate::ui::session::use_session;
@@ -46,7 +47,7 @@ pub fn TherapyCard(
         .is_some_and(|s| s.contains(&id));
     let heading_id = format!("card-{id}");
     let heading_id2 = heading_id.clone();
-    let safety = (status != Status::Allowed).then(|| {
+    let safety = (status != TherapyStatus::Allowed).then(|| {
         view! {
             <div class=format!("safety safety-{}", status_id(status))>
                 <p class="safety-heading"><strong>{safety_heading(status)}</strong></p>
@@ -102,7 +103,7 @@ fn CardAction(
     /// The person's condition ID, for the consent step.
     condition: String,
     /// The therapy's status for this person.
-    status: Status,
+    status: TherapyStatus,
     /// What adding involves for this status.
     action: AddAction,
     /// Whether it is in the person's choices.

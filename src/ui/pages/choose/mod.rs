@@ -2,7 +2,6 @@
 //! own section, and a summary of the choices with the way on to the plan. Only when the outcome is `proceed`.
 
 mod card;
-pub mod consent;
 pub mod model;
 
 use crate::clinical::catalog::{catalog, Vocab};

@@ -1,10 +1,11 @@
 //! What the choose view shows, computed by plain functions: filters, the facts on each card, and the add action.
 
-use crate::clinical::catalog::{CostBand, Setting, Therapy};
+use crate::clinical::catalog::{Setting, Therapy};
 use crate::clinical::intake::Intake;
-use crate::clinical::progress::is_iso_date;
 use crate::clinical::ranking::{days_available, Ranked};
-use crate::clinical::screening::Status;
+use crate::clinical::screening::TherapyStatus;
+use crate::ui::components::consent_text::usual_monthly_cost;
+use crate::ui::text::capitalise;
 
 /// The filter checkboxes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -20,12 +21,6 @@ pub struct Filters {
 /// The person's monthly budget, if they gave one.
 pub fn budget(intake: &Intake) -> Option<u16> {
     intake.practicalities.as_ref()?.budget_per_month
-}
-
-/// Estimated monthly cost at the usual pace (supplements: per month).
-pub fn usual_monthly_cost(therapy: &Therapy) -> u32 {
-    let per_week = therapy.course.as_ref().map_or(0, |c| c.per_week_default);
-    therapy.monthly_cost_estimate(per_week)
 }
 
 /// Whether a therapy passes the filters; the budget filter does nothing when no budget was given.
@@ -65,29 +60,6 @@ pub fn setting_words(setting: Setting) -> &'static str {
     }
 }
 
-/// The cost band and an estimate at the usual pace; an estimate, never a price.
-pub fn cost_words(therapy: &Therapy) -> String {
-    let per = if therapy.supplement {
-        "a month"
-    } else {
-        "a session"
-    };
-    let band = match therapy.cost {
-        CostBand::Free => return "Free".to_string(),
-        CostBand::Low => format!("Low (up to about 30 {per})"),
-        CostBand::Medium => format!("Medium (about 30–80 {per})"),
-        CostBand::High => format!("High (over about 80 {per})"),
-    };
-    if therapy.supplement {
-        band
-    } else {
-        format!(
-            "{band}; roughly {} a month at the usual pace (an estimate, not a price)",
-            usual_monthly_cost(therapy)
-        )
-    }
-}
-
 /// Time a week at the usual pace on the person's available days, e.g. "About 90 minutes a week (3 × 30 minutes)".
 pub fn time_words(therapy: &Therapy, intake: &Intake) -> Option<String> {
     let course = therapy.course.as_ref()?;
@@ -117,14 +89,6 @@ pub fn provider_words(therapy: &Therapy) -> String {
     }
 }
 
-/// Upper-cases the first letter.
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 /// What the add button does for a status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AddAction {
@@ -139,12 +103,12 @@ pub enum AddAction {
 }
 
 /// The add action for a status.
-pub fn add_action(status: Status) -> AddAction {
+pub fn add_action(status: TherapyStatus) -> AddAction {
     match status {
-        Status::Blocked => AddAction::NotOffered,
-        Status::ClearanceRequired => AddAction::ConfirmFirst,
-        Status::Caution => AddAction::AddWithCare,
-        Status::Allowed => AddAction::Add,
+        TherapyStatus::Blocked => AddAction::NotOffered,
+        TherapyStatus::ClearanceRequired => AddAction::ConfirmFirst,
+        TherapyStatus::Caution => AddAction::AddWithCare,
+        TherapyStatus::Allowed => AddAction::Add,
     }
 }
 
@@ -159,53 +123,12 @@ pub fn add_label(action: AddAction) -> &'static str {
 }
 
 /// The safety box heading for a status on a card.
-pub fn safety_heading(status: Status) -> &'static str {
+pub fn safety_heading(status: TherapyStatus) -> &'static str {
     match status {
-        Status::Blocked => "Not offered for you, because:",
-        Status::ClearanceRequired => "Do not start until your clinician approves:",
-        Status::Caution => "Please read before adding:",
-        Status::Allowed => "No safety concerns found.",
-    }
-}
-
-/// Month names for [`date_words`].
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// An ISO date `YYYY-MM-DD` in words, "2 March 2026"; anything else is shown as it is.
-pub fn date_words(iso: &str) -> String {
-    if !is_iso_date(iso) {
-        return iso.to_string();
-    }
-    let month: usize = iso[5..7].parse().unwrap_or(1);
-    let day: u8 = iso[8..10].parse().unwrap_or(1);
-    format!("{day} {} {}", MONTHS[month - 1], &iso[..4])
-}
-
-/// The label of the consent checkbox.
-pub const CONSENT_CHECKBOX: &str = "I have read this and will discuss it with my clinician";
-
-/// Where a therapy stands with the consent step, for the plan and its print.
-pub fn consent_words(date: Option<&str>) -> String {
-    match date {
-        Some(d) => format!(
-            "Confirmed on {}: you read the details and will discuss it with your clinician.",
-            date_words(d)
-        ),
-        // Short, because it is printed under every unconfirmed therapy; the way to confirm follows it on screen.
-        None => "Not yet confirmed.".to_string(),
+        TherapyStatus::Blocked => "Not offered for you, because:",
+        TherapyStatus::ClearanceRequired => "Do not start until your clinician approves:",
+        TherapyStatus::Caution => "Please read before adding:",
+        TherapyStatus::Allowed => "No safety concerns found.",
     }
 }
 
@@ -278,13 +201,13 @@ mod tests {
 
     #[test]
     fn every_status_has_the_right_add_action() {
-        assert_eq!(add_action(Status::Blocked), AddAction::NotOffered);
+        assert_eq!(add_action(TherapyStatus::Blocked), AddAction::NotOffered);
         assert_eq!(
-            add_action(Status::ClearanceRequired),
+            add_action(TherapyStatus::ClearanceRequired),
             AddAction::ConfirmFirst
         );
-        assert_eq!(add_action(Status::Caution), AddAction::AddWithCare);
-        assert_eq!(add_action(Status::Allowed), AddAction::Add);
+        assert_eq!(add_action(TherapyStatus::Caution), AddAction::AddWithCare);
+        assert_eq!(add_action(TherapyStatus::Allowed), AddAction::Add);
         assert!(add_label(AddAction::ConfirmFirst).contains("approval"));
     }
 
@@ -304,23 +227,8 @@ mod tests {
         let pt = time_words(t("physical_therapy"), &intake).unwrap();
         assert!(pt.contains("home practice"), "{pt}");
         assert_eq!(time_words(t("turmeric"), &intake), None);
-        assert_eq!(cost_words(t("exercise")), "Free");
-        assert!(cost_words(t("massage")).contains("not a price"));
-        assert_eq!(cost_words(t("turmeric")), "Low (up to about 30 a month)");
         assert!(provider_words(t("meditation")).contains("no practitioner"));
         assert!(provider_words(t("acupuncture")).starts_with("Licensed acupuncturist"));
-    }
-
-    #[test]
-    fn consent_dates_read_as_words() {
-        assert_eq!(date_words("2026-03-02"), "2 March 2026");
-        assert_eq!(date_words("2025-12-31"), "31 December 2025");
-        assert_eq!(date_words("soon"), "soon");
-        assert_eq!(
-            consent_words(Some("2026-01-15")),
-            "Confirmed on 15 January 2026: you read the details and will discuss it with your clinician."
-        );
-        assert_eq!(consent_words(None), "Not yet confirmed.");
     }
 
     #[test]

@@ -1,8 +1,14 @@
 //! Step 7, activity: whether the person already exercises regularly (ACSM pre-participation meaning).
 
+use crate::clinical::intake::Intake;
 use crate::ui::session::use_session;
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use leptos::prelude::*;
+
+/// The stored answer for "yes".
+const ACTIVE: &str = Intake::ACTIVITY[0];
+/// The stored answer for "no".
+const INACTIVE: &str = Intake::ACTIVITY[1];
 
 /// The activity step.
 #[component]
@@ -16,7 +22,7 @@ pub fn ActivityStep() -> impl IntoView {
             name="activity"
             legend="For the last 3 months, have you done planned exercise for at least 30 minutes, on at least 3 days a week?"
             hint="Count exercise of at least moderate effort, when you breathe faster but can still talk: for example brisk walking, cycling or swimming. Everyday chores do not count here."
-            choices=vec![Choice::new("active", "Yes"), Choice::new("inactive", "No")]
+            choices=vec![Choice::new(ACTIVE, "Yes"), Choice::new(INACTIVE, "No")]
             value=value
             on_change=on_change
             chips=true

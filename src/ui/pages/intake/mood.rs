@@ -1,26 +1,13 @@
 //! Step 5, mood: PHQ-4 (past 2 weeks, 0–3) and PHQ-9 item 9, asked directly with a word on why.
 
-use super::model::{digit_text, digit_value, mood_mut, phq4_mut, tidy};
+use super::model::{digit_text, digit_value, phq4_mut, tidy};
 use super::shell::use_form;
 use super::validate;
 use crate::clinical::intake::Phq4;
+use crate::ui::components::self_harm::{frequency_choices, SelfHarmQuestion};
 use crate::ui::session::{use_session, Session};
-use crate::ui::widgets::radio::{Choice, RadioGroup};
+use crate::ui::widgets::radio::RadioGroup;
 use leptos::prelude::*;
-
-/// The four answers shared by PHQ-4 and item 9 (SOURCES §3.2).
-pub fn frequency_choices() -> Vec<Choice> {
-    [
-        "Not at all",
-        "Several days",
-        "More than half the days",
-        "Nearly every day",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(n, l)| Choice::new(n.to_string(), *l))
-    .collect()
-}
 
 /// The PHQ-4 items in order: field accessors, id and wording (SOURCES §3.2).
 type Phq4Item = (
@@ -69,36 +56,6 @@ fn phq_item(session: Session, (get, set, name, text): Phq4Item) -> impl IntoView
         })
     };
     view! { <RadioGroup name=name legend=text choices=frequency_choices() value=value on_change=on_change chips=true /> }
-}
-
-/// PHQ-9 item 9, asked directly (also offered on the screening view when the flow stopped before the mood step).
-#[component]
-pub fn SelfHarmQuestion(
-    /// The wizard's "needs an answer" message; the screening view asks without one.
-    #[prop(into, optional)]
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let session = use_session();
-    let self_harm = Signal::derive(move || {
-        digit_text(session.with_intake(|i| i.mood.and_then(|m| m.self_harm)))
-    });
-    let on_self_harm = move |v: Option<String>| {
-        session.update_intake(|i| {
-            mood_mut(i).self_harm = digit_value(v);
-            tidy(i);
-        })
-    };
-    view! {
-        <RadioGroup
-            name="self-harm"
-            legend="Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead, or of hurting yourself in some way?"
-            choices=frequency_choices()
-            value=self_harm
-            on_change=on_self_harm
-            chips=true
-            error=error
-        />
-    }
 }
 
 /// The mood step.

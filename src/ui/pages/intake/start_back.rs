@@ -6,8 +6,8 @@ use crate::ui::session::use_session;
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use leptos::prelude::*;
 
-/// Items 1–8 (SOURCES §3.4), answered agree or disagree.
-pub const ITEMS: [&str; 8] = [
+/// Items 1–8 (SOURCES §3.4), answered agree or disagree; as many as `StartBack::AGREE_ITEM` numbers.
+pub const ITEMS: [&str; StartBack::AGREE_ITEM.max as usize] = [
     "My back pain has spread down my leg(s) at some time in the last 2 weeks",
     "I have had pain in the shoulder or neck at some time in the last 2 weeks",
     "I have only walked short distances because of my back pain",
@@ -18,13 +18,13 @@ pub const ITEMS: [&str; 8] = [
     "In general I have not enjoyed all the things I used to enjoy",
 ];
 
-/// Item 9's answers, with their stored IDs.
-pub const BOTHERSOME: [(&str, &str); 5] = [
-    ("not_at_all", "Not at all"),
-    ("slightly", "Slightly"),
-    ("moderately", "Moderately"),
-    ("very_much", "Very much"),
-    ("extremely", "Extremely"),
+/// Item 9's answers as shown, in the order of the stored IDs `StartBack::BOTHERSOME`.
+const BOTHERSOME_WORDS: [&str; 5] = [
+    "Not at all",
+    "Slightly",
+    "Moderately",
+    "Very much",
+    "Extremely",
 ];
 
 /// The STarT Back step.
@@ -65,7 +65,7 @@ pub fn StartBackStep() -> impl IntoView {
         <RadioGroup
             name="sb-9"
             legend="Overall, how bothersome has your back pain been in the last 2 weeks?"
-            choices=BOTHERSOME.iter().map(|(id, l)| Choice::new(*id, *l)).collect()
+            choices=StartBack::BOTHERSOME.iter().zip(BOTHERSOME_WORDS).map(|(id, words)| Choice::new(*id, words)).collect()
             value=bothersome
             on_change=on_bothersome
             chips=true

@@ -1,12 +1,12 @@
 //! Pure validation of what a person types: each function turns the text into the stored value, `Ok(None)` for
 //! an empty field (not answered), or a message to show beside the field. Tested natively.
 
+use crate::clinical::intake::{Intake, Pain};
+use crate::clinical::screening::age_out_of_scope;
 use crate::ui::widgets::checklist::ListAnswer;
 
-/// The youngest age Mosaic is made for; younger people are shown where to get help instead.
-pub const ADULT_AGE: u16 = 18;
-/// The oldest age accepted, to catch typing slips.
-pub const MAX_AGE: u16 = 120;
+/// The oldest age accepted, to catch typing slips (the strict reader's bound).
+pub const MAX_AGE: u16 = Intake::AGE.max;
 /// At most this many goals (shared with the backup validator).
 pub use crate::store::limits::MAX_GOALS;
 
@@ -51,9 +51,10 @@ pub fn age_required(text: &str) -> Option<String> {
     })
 }
 
-/// Whether a stored age is below the adult age this tool is for.
+/// Whether the screening rules put a person of this age outside what Mosaic is made for (it is made for adults),
+/// so the age step can say so at once.
 pub fn is_minor(age: Option<u16>) -> bool {
-    age.is_some_and(|a| a < ADULT_AGE)
+    age.is_some_and(age_out_of_scope)
 }
 
 /// A whole amount such as minutes a week or a monthly budget, up to `max`; a leading currency sign is allowed.
@@ -104,7 +105,7 @@ impl Unit {
     }
 }
 
-/// How long the pain has lasted, stored in months (at most 100 years).
+/// How long the pain has lasted, stored in months (at most `Pain::DURATION_MONTHS`, 120 years).
 pub fn duration(text: &str, unit: Unit) -> Result<Option<u16>, String> {
     let t = text.trim();
     if t.is_empty() {
@@ -132,8 +133,12 @@ pub fn duration(text: &str, unit: Unit) -> Result<Option<u16>, String> {
             }
         }
     };
-    if months > 1200.0 {
-        return Err("That is more than 100 years: check the number and the unit.".into());
+    let longest = Pain::DURATION_MONTHS.max;
+    if months > f64::from(longest) {
+        return Err(format!(
+            "That is more than {} years: check the number and the unit.",
+            longest / 12
+        ));
     }
     Ok(Some(months as u16))
 }

@@ -55,9 +55,10 @@ fn durations_are_stored_in_months() {
     assert!(duration("1.5", Unit::Months).is_err());
     assert!(duration("two", Unit::Years).is_err());
     assert!(duration(".", Unit::Years).is_err());
-    assert!(duration("101", Unit::Years)
+    assert_eq!(duration("120", Unit::Years), Ok(Some(1440)));
+    assert!(duration("121", Unit::Years)
         .unwrap_err()
-        .contains("100 years"));
+        .contains("more than 120 years"));
 }
 
 #[test]

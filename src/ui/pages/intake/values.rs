@@ -4,51 +4,22 @@
 use super::model::{area_rating, set_area, tidy, values_mut, AreaPart};
 use super::shell::use_form;
 use super::validate;
+use crate::clinical::catalog::{catalog, Term, Vocab};
+use crate::clinical::intake::{AreaRating, Range as RangeOfAnswers};
 use crate::store::limits::{MAX_GOALS_TEXT_CHARS, MAX_WHAT_MATTERS_CHARS};
 use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::field::TextArea;
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use leptos::prelude::*;
 
-/// The eight Whole-Health self-care areas (SOURCES §1.1): ID, name and a short description in our words.
-pub const AREAS: [(&str, &str, &str); 8] = [
-    (
-        "moving",
-        "Moving the body",
-        "Exercise, movement and getting around.",
-    ),
-    ("recharge", "Recharge", "Sleep, rest and time to relax."),
-    ("food", "Food and drink", "What you eat and drink each day."),
-    (
-        "personal_development",
-        "Personal development",
-        "Learning, work, hobbies and growing as a person.",
-    ),
-    (
-        "family",
-        "Family, friends and co-workers",
-        "The people around you and how you get on.",
-    ),
-    (
-        "spirit",
-        "Spirit and soul",
-        "A sense of meaning, purpose or faith.",
-    ),
-    (
-        "surroundings",
-        "Surroundings",
-        "Where you live and spend time, indoors and out.",
-    ),
-    (
-        "mind",
-        "Power of the mind",
-        "Using your mind to cope, relax and heal.",
-    ),
-];
+/// The Whole-Health areas (from the clinical vocabulary), in the order the step shows them.
+fn areas() -> &'static [Term] {
+    catalog().terms(Vocab::Area)
+}
 
 /// The area IDs in order.
 fn order() -> Vec<&'static str> {
-    AREAS.iter().map(|a| a.0).collect()
+    areas().iter().map(|a| a.id).collect()
 }
 
 /// A 1–5 rating as five large radio buttons.
@@ -68,7 +39,8 @@ fn rating(
         session.update_intake(|i| set_area(i, &order(), area, part, n));
     };
     let suffix = if part == AreaPart::Now { "now" } else { "want" };
-    let choices = (1..=5)
+    let RangeOfAnswers { min, max } = AreaRating::RATING;
+    let choices = (min..=max)
         .map(|n| Choice::new(n.to_string(), n.to_string()))
         .collect();
     view! { <RadioGroup name=format!("area-{area}-{suffix}") legend=legend choices=choices value=value on_change=on_change chips=true /> }
@@ -122,10 +94,10 @@ pub fn ValuesStep() -> impl IntoView {
         <fieldset class="question-group areas">
             <legend>"How are things in each part of your life?"</legend>
             <p class="hint">"For each, choose where you are now and where you would like to be: 1 = not well at all, 5 = very well."</p>
-            {AREAS.iter().map(|(id, name, about)| view! {
+            {areas().iter().map(|Term { id, label, help, .. }| view! {
                 <fieldset class="area" id=format!("area-{id}")>
-                    <legend>{*name}</legend>
-                    <p class="hint">{*about}</p>
+                    <legend>{*label}</legend>
+                    <p class="hint">{*help}</p>
                     <div class="area-ratings">
                         {rating(session, id, AreaPart::Now, "Where you are now")}
                         {rating(session, id, AreaPart::Want, "Where you would like to be")}

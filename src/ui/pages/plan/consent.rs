@@ -3,9 +3,9 @@
 
 use crate::clinical::catalog::{catalog, Therapy};
 use crate::clinical::ranking::condition_of;
-use crate::clinical::screening::Status;
-use crate::ui::pages::choose::consent::{risk_text, today, ConsentPanel};
-use crate::ui::pages::choose::model::consent_words;
+use crate::clinical::screening::TherapyStatus;
+use crate::ui::components::consent::{risk_text, today, ConsentPanel};
+use crate::ui::components::consent_text::consent_words;
 use crate::ui::session::use_session;
 use leptos::html;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ pub fn ConsentStatus(
     /// The therapy.
     therapy: &'static Therapy,
     /// Its status for this person.
-    status: Status,
+    status: TherapyStatus,
 ) -> impl IntoView {
     let session = use_session();
     let id = therapy.id;

@@ -6,7 +6,7 @@ use super::model::{
 };
 use crate::clinical::catalog::catalog;
 use crate::clinical::plan::{Plan, PlanItem, WEEKDAYS};
-use crate::clinical::screening::Status;
+use crate::clinical::screening::TherapyStatus;
 use crate::ui::components::status::{therapy_name, StatusPill};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
@@ -170,7 +170,7 @@ fn ItemRow(
             <p class="item-summary">{summary}</p>
             {course.map(|c| view! { <p class="course">"Usual course: " {c}</p> })}
             {note}
-            <ConsentStatus therapy=therapy status=status.unwrap_or(Status::Allowed) />
+            <ConsentStatus therapy=therapy status=status.unwrap_or(TherapyStatus::Allowed) />
             <details class="adjust no-print">
                 <summary>{format!("Change days or frequency for {}", therapy.name)}</summary>
                 {frequency}

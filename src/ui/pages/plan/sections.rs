@@ -5,9 +5,10 @@ use super::consent::ConsentStatus;
 use super::model::{cost_summary, time_summary};
 use crate::clinical::catalog::catalog;
 use crate::clinical::plan::Plan;
-use crate::clinical::screening::Status;
+use crate::clinical::screening::TherapyStatus;
 use crate::ui::components::status::{status_label, therapy_name, StatusPill};
 use crate::ui::session::use_session;
+use crate::ui::text::capitalise;
 use leptos::prelude::*;
 
 /// Problems with the plan, each with a suggestion; nothing when there are none.
@@ -117,7 +118,12 @@ pub fn SafetyNotes() -> impl IntoView {
         let rows: Vec<_> = chosen
             .iter()
             .filter_map(|id| s.therapy(id))
-            .filter(|t| matches!(t.status, Status::Caution | Status::ClearanceRequired))
+            .filter(|t| {
+                matches!(
+                    t.status,
+                    TherapyStatus::Caution | TherapyStatus::ClearanceRequired
+                )
+            })
             .map(|t| {
                 let msgs = t
                     .findings
@@ -183,7 +189,7 @@ pub fn Team(
                         .then(|| view! { <span class="credential">"Look for: " {m.credential.clone()}</span> });
                     view! {
                         <li>
-                            <strong>{capitalised(&m.role)}</strong>
+                            <strong>{capitalise(&m.role)}</strong>
                             " — " {m.why.clone()} " " {credential}
                         </li>
                     }
@@ -197,14 +203,6 @@ pub fn Team(
             <ul>{items}</ul>
         </section>
     }
-}
-
-/// Upper-cases the first letter of a role.
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Supplements chosen or already taken: never scheduled, always discussed.
@@ -266,7 +264,7 @@ pub fn Excluded(
                     .map(|e| {
                         view! {
                             <li data-therapy=e.therapy.clone()>
-                                <strong>{therapy_name(&e.therapy)}</strong> " — " {status_label(Status::Blocked)} ": " {e.reason.clone()}
+                                <strong>{therapy_name(&e.therapy)}</strong> " — " {status_label(TherapyStatus::Blocked)} ": " {e.reason.clone()}
                             </li>
                         }
                     })

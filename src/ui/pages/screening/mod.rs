@@ -6,11 +6,11 @@ pub mod model;
 use crate::clinical::intake::Intake;
 use crate::clinical::rules::{rule_book, NoticeOffer};
 use crate::clinical::screening::{Alert, Notice, Outcome, Screening};
+use crate::ui::components::self_harm::SelfHarmQuestion;
 use crate::ui::components::status::{
     outcome_id, therapy_name, FindingList, SafetyByTherapy, StatusPill,
 };
 use crate::ui::components::stop::{heading, CrisisResources, StopNow};
-use crate::ui::pages::intake::mood::SelfHarmQuestion;
 use crate::ui::route::{Route, Step};
 use crate::ui::session::use_session;
 use leptos::prelude::*;

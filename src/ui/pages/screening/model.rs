@@ -3,7 +3,7 @@
 use crate::clinical::intake::Intake;
 use crate::clinical::rules::rule_book;
 use crate::clinical::scores::{Phq4Band, Phq4Score, Risk, Scores, StartBackScore};
-use crate::clinical::screening::{Screening, Status, TherapyStatus};
+use crate::clinical::screening::{Screening, TherapyScreening, TherapyStatus};
 
 /// A notice's title, from the rule book's data (the rule's message is shown under it).
 pub fn notice_title(id: &str) -> &'static str {
@@ -107,12 +107,12 @@ fn phq4_line(phq4: &Phq4Score) -> ScoreLine {
 }
 
 /// How many therapies have each status, most severe first, leaving out statuses nobody has.
-pub fn status_counts(therapies: &[TherapyStatus]) -> Vec<(Status, usize)> {
+pub fn status_counts(therapies: &[TherapyScreening]) -> Vec<(TherapyStatus, usize)> {
     [
-        Status::Allowed,
-        Status::Caution,
-        Status::ClearanceRequired,
-        Status::Blocked,
+        TherapyStatus::Allowed,
+        TherapyStatus::Caution,
+        TherapyStatus::ClearanceRequired,
+        TherapyStatus::Blocked,
     ]
     .into_iter()
     .map(|s| (s, therapies.iter().filter(|t| t.status == s).count()))
@@ -255,6 +255,6 @@ mod tests {
             s.therapies.len()
         );
         assert!(counts.iter().all(|(_, n)| *n > 0));
-        assert!(counts.iter().any(|(st, _)| *st == Status::Blocked));
+        assert!(counts.iter().any(|(st, _)| *st == TherapyStatus::Blocked));
     }
 }

@@ -2,7 +2,7 @@
 //! everything but the chosen therapies the rules now block.
 
 use crate::clinical::plan::PlanSettings;
-use crate::clinical::screening::{Screening, Status};
+use crate::clinical::screening::{Screening, TherapyStatus};
 use crate::store::document::AppState;
 use std::collections::BTreeMap;
 
@@ -21,7 +21,7 @@ pub fn answers_only(state: &AppState) -> AppState {
 /// What saving keeps with `proceed`: everything the link holds except the chosen therapies the rules now block
 /// (and their plan settings); also returns the IDs left out, in the order they were chosen.
 pub fn without_blocked(state: &AppState, screening: &Screening) -> (AppState, Vec<String>) {
-    let blocked = |id: &str| screening.status(id) == Some(Status::Blocked);
+    let blocked = |id: &str| screening.status(id) == Some(TherapyStatus::Blocked);
     let dropped: Vec<String> = state
         .selected
         .iter()

@@ -4,7 +4,7 @@
 use super::save_and_open;
 use crate::clinical::catalog::catalog;
 use crate::clinical::plan::WEEKDAYS;
-use crate::clinical::screening::Status;
+use crate::clinical::screening::TherapyStatus;
 use crate::store::document::AppState;
 use crate::ui::components::status::{status_id, therapy_name, FindingList, StatusPill};
 use crate::ui::route::Route;
@@ -53,7 +53,7 @@ pub(super) fn Planned(
         })
         .filter_map(|id| screening.therapy(id).cloned())
         .map(|t| {
-            let blocked = t.status == Status::Blocked;
+            let blocked = t.status == TherapyStatus::Blocked;
             let findings = if t.findings.is_empty() {
                 view! { <p class="hint">"No safety rule applies."</p> }.into_any()
             } else {

@@ -1,9 +1,10 @@
 //! The views whose code the release build moves out of the first download, one wasm chunk each (and the kiosk staff
-//! panel, with its QR encoder); the welcome, kiosk start and not-found views stay in the main module because a first
-//! visit shows them.
+//! panel, with its QR encoder, and the backup reader); the welcome, kiosk start and not-found views stay in the main
+//! module because a first visit shows them.
 
+use crate::store::backup::{self, Preview};
 use crate::store::kiosk::KioskConfig;
-use crate::ui::deferred::on_demand;
+use crate::ui::deferred::{on_demand, ChunkMissing};
 use crate::ui::kiosk::staff::StaffStage;
 use crate::ui::kiosk::staff_panel::StaffPanel;
 use crate::ui::kiosk::takeover::KioskTakeover;
@@ -54,6 +55,37 @@ on_demand! {
     shared_chunk, preload_shared, fn shared(payload: String) { view! { <SharedView payload=payload /> }.into_any() }
 }
 
+/// Reads and checks a backup file. Its own chunk: the strict checks of every field are large, and Welcome, which a
+/// first visit shows, only needs them once a file is chosen.
+#[cfg(mosaic_split)]
+#[leptos::wasm_split::wasm_split(
+    backup_chunk,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(#[doc(hidden)] backup_chunk)
+)]
+pub fn read_backup(bytes: Vec<u8>) -> Result<Result<Preview, String>, ChunkMissing> {
+    Ok(backup::import(&bytes))
+}
+
+/// Reads and checks a backup file (an ordinary function in builds that are not split).
+#[cfg(not(mosaic_split))]
+pub async fn read_backup(bytes: Vec<u8>) -> Result<Result<Preview, String>, ChunkMissing> {
+    Ok(backup::import(&bytes))
+}
+
+/// Brings the backup reader's code into memory ahead of use; true once it is there.
+async fn preload_backup_reader() -> bool {
+    #[cfg(mosaic_split)]
+    {
+        backup_chunk().await.is_ok()
+    }
+    #[cfg(not(mosaic_split))]
+    {
+        true
+    }
+}
+
 /// Brings every deferred view's code into memory, the next likely step first, so later steps work offline; true
 /// when all of it arrived.
 pub async fn preload_all() -> bool {
@@ -68,5 +100,6 @@ pub async fn preload_all() -> bool {
     all &= preload_safety_rules().await;
     all &= preload_staff().await;
     all &= preload_takeover().await;
+    all &= preload_backup_reader().await;
     all
 }

@@ -1,9 +1,9 @@
 //! The consent step: everything a person should know before a therapy goes into their plan, in one place, and the
 //! checkbox that confirms they read it. Used on the choose cards and, for plans without a confirmation, on the plan.
 
-use super::model::{cost_words, CONSENT_CHECKBOX};
 use crate::clinical::catalog::{catalog, Therapy};
-use crate::clinical::screening::Status;
+use crate::clinical::screening::TherapyStatus;
+use crate::ui::components::consent_text::{cost_words, CONSENT_CHECKBOX};
 use crate::ui::components::evidence::{evidence_view, rating_label};
 use crate::ui::session::use_session;
 use leptos::html;
@@ -38,7 +38,7 @@ pub fn ConsentPanel(
     /// The person's condition ID (`pain.primary`, or `other`), for the expected benefit and the alternatives.
     condition: String,
     /// The therapy's status for this person (clearance adds "do not start until approved").
-    status: Status,
+    status: TherapyStatus,
     /// Where the panel is, to keep element IDs unique: "card" or "plan".
     place: &'static str,
     /// Text of the confirm button (the therapy's name follows for screen readers).
@@ -87,14 +87,14 @@ pub fn ConsentPanel(
             .into_iter()
             .map(|t| {
                 let rating = t.evidence_for(&condition).map(|e| rating_label(e.rating));
-                let blocked = (screening.status(t.id) == Some(Status::Blocked))
+                let blocked = (screening.status(t.id) == Some(TherapyStatus::Blocked))
                     .then_some(" — not offered for you");
                 view! { <li>{t.name} " (" {rating} ")" {blocked}</li> }
             })
             .collect_view();
         view! { <dd><ul class="alternatives">{items}</ul></dd> }.into_any()
     };
-    let clearance = (status == Status::ClearanceRequired).then(|| {
+    let clearance = (status == TherapyStatus::ClearanceRequired).then(|| {
         view! {
             <p class="consent-clearance"><strong>"Do not start " {therapy.name} " until your clinician approves it."</strong>
                 " It goes into your plan marked this way, with a question to ask your clinician."</p>

@@ -1,0 +1,135 @@
+//! The choices part of a document: the chosen therapies, the plan's sessions a week and days, and the dated
+//! consent to each therapy.
+
+use super::checker::{therapy_name, Checker};
+use crate::clinical::catalog::catalog;
+use crate::clinical::plan::WEEKDAYS;
+use crate::clinical::progress::is_iso_date;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+impl Checker {
+    /// `data.selected`: distinct therapy IDs the catalog knows.
+    pub(super) fn selected(&mut self, v: &Value) {
+        let Some(list) = self.list(v, "data.selected", "a list of therapy IDs ([] for none)")
+        else {
+            return;
+        };
+        let mut seen = BTreeSet::new();
+        for (i, item) in list.iter().enumerate() {
+            let path = format!("data.selected[{i}]");
+            let Some(id) = self.text(item, &path) else {
+                continue;
+            };
+            if self.therapy_id(id, &path) && !seen.insert(id) {
+                self.fail(&path, format!("`{path}`: \"{id}\" is chosen twice."));
+            }
+        }
+    }
+
+    /// `data.plan`: sessions a week within each course, and weekdays.
+    pub(super) fn plan(&mut self, v: &Value) {
+        let Some(plan) = self.object(v, "data.plan") else {
+            return;
+        };
+        self.known_keys(plan, "data.plan", &["per_week", "days"]);
+        if let Some(v) = plan.get("per_week") {
+            self.per_week(v);
+        }
+        if let Some(v) = plan.get("days") {
+            self.plan_days(v);
+        }
+    }
+
+    /// `data.plan.per_week`: for each therapy, sessions a week within its usual course.
+    fn per_week(&mut self, v: &Value) {
+        let Some(map) = self.object(v, "data.plan.per_week") else {
+            return;
+        };
+        for (id, n) in map {
+            let path = format!("data.plan.per_week.{id}");
+            if !self.therapy_id(id, &path) {
+                continue;
+            }
+            let name = therapy_name(id);
+            match catalog().therapy(id).and_then(|t| t.course.as_ref()) {
+                Some(course) => {
+                    let (lo, hi) = (course.per_week_min, course.per_week_max);
+                    let scale = if lo == hi {
+                        format!("{lo} (sessions a week in the usual course of {name})")
+                    } else {
+                        format!("from {lo} to {hi} (sessions a week in the usual course of {name})")
+                    };
+                    self.int(n, &path, i64::from(lo), i64::from(hi), &scale);
+                }
+                None => self.fail(
+                    &path,
+                    format!("`{path}`: {name} has no weekly course, so its sessions a week cannot be set."),
+                ),
+            }
+        }
+    }
+
+    /// `data.plan.days`: for each therapy, the weekdays it is planned on.
+    fn plan_days(&mut self, v: &Value) {
+        let Some(map) = self.object(v, "data.plan.days") else {
+            return;
+        };
+        for (id, days) in map {
+            let path = format!("data.plan.days.{id}");
+            if !self.therapy_id(id, &path) {
+                continue;
+            }
+            self.weekdays(days, &path);
+        }
+    }
+
+    /// A list of distinct weekdays, 0 = Monday … 6 = Sunday.
+    fn weekdays(&mut self, v: &Value, path: &str) {
+        let Some(list) = self.list(v, path, "a list of days, 0 (Monday) to 6 (Sunday)") else {
+            return;
+        };
+        let mut seen = BTreeSet::new();
+        for (i, day) in list.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            let scale = "a day from 0 (Monday) to 6 (Sunday)";
+            if let Some(d) = self.int(day, &p, 0, 6, scale) {
+                if !seen.insert(d) {
+                    let name = WEEKDAYS[d as usize];
+                    self.fail(&p, format!("`{p}`: {name} ({d}) is listed twice."));
+                }
+            }
+        }
+    }
+
+    /// `data.consents`: for each therapy, the date its consent was confirmed.
+    pub(super) fn consents(&mut self, v: &Value) {
+        let Some(map) = self.object(v, "data.consents") else {
+            return;
+        };
+        for (id, consent) in map {
+            let path = format!("data.consents.{id}");
+            if !self.therapy_id(id, &path) {
+                continue;
+            }
+            let Some(fields) = consent.as_object() else {
+                self.wrong_type(
+                    &path,
+                    "the date it was confirmed, such as {\"date\": \"2026-03-02\"}",
+                    consent,
+                );
+                continue;
+            };
+            self.known_keys(fields, &path, &["date"]);
+            let date_path = format!("{path}.date");
+            match fields.get("date") {
+                Some(Value::String(d)) if is_iso_date(d) => {}
+                Some(v) => self.wrong_type(&date_path, "a date such as \"2026-03-02\"", v),
+                None => self.fail(
+                    &date_path,
+                    format!("`{date_path}` is missing; a confirmation needs its date, such as \"2026-03-02\"."),
+                ),
+            }
+        }
+    }
+}
