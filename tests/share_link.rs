@@ -536,10 +536,7 @@ fn intake() -> impl Strategy<Value = Intake> {
                 (
                     Just(areas),
                     proptest::collection::vec(
-                        (
-                            proptest::option::of(1..=5u8),
-                            proptest::option::of(1..=5u8),
-                        ),
+                        (proptest::option::of(1..=5u8), proptest::option::of(1..=5u8)),
                         n,
                     ),
                 )

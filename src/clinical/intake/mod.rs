@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 mod check;
+pub mod sections;
 mod strict;
 
 pub use strict::IntakeError;

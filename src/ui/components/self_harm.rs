@@ -1,10 +1,11 @@
 //! PHQ-9 item 9, the self-harm question: asked in the wizard's mood step, and again on the screening view when the
 //! flow stopped before that step, so a stop never skips it. Both write the same answer the same way.
 
-// The wizard's own answer mapping, so the screening view stores the answer exactly as the mood step does (`tidy`
-// drops a mood section left empty).
-use crate::ui::pages::intake::model::{digit_text, digit_value, mood_mut, tidy};
+// The same section editing as the wizard's mood step, so both store the answer the same way (`tidy` drops a mood
+// section left empty).
+use crate::clinical::intake::sections::{mood_mut, tidy};
 use crate::ui::session::use_session;
+use crate::ui::widgets::radio::{digit_text, digit_value};
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use leptos::prelude::*;
 

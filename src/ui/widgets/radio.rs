@@ -158,3 +158,13 @@ pub fn RadioGroup(
         </fieldset>
     }
 }
+
+/// A 0–3 (or 1–5) answer as a radio value, and back.
+pub fn digit_text(n: Option<u8>) -> Option<String> {
+    n.map(|n| n.to_string())
+}
+
+/// Reads a radio value written by [`digit_text`].
+pub fn digit_value(s: Option<String>) -> Option<u8> {
+    s.and_then(|s| s.parse().ok())
+}

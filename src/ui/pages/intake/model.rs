@@ -1,13 +1,17 @@
 //! Pure mapping between the wizard's answers and the saved state: list answers and "not sure", sections that
 //! become empty, STarT Back items, Whole-Health areas, and where Back and Next lead. No browser; tested natively.
 
-use crate::clinical::intake::{
-    AreaRating, Intake, Mood, Pain, Peg, Phq4, Practicalities, StartBack, Values,
-};
+use crate::clinical::intake::{AreaRating, Intake, StartBack};
 use crate::clinical::screening::Outcome;
 use crate::store::document::AppState;
 use crate::ui::route::{Route, Step};
 use crate::ui::widgets::checklist::ListAnswer;
+
+// Kept importable from here: the wizard's steps reach every answer mapping through this module.
+pub use crate::clinical::intake::sections::{
+    mood_mut, pain_mut, peg_mut, phq4_mut, practical_mut, tidy, values_mut,
+};
+pub use crate::ui::widgets::radio::{digit_text, digit_value};
 
 /// A list question of the intake.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,11 +83,6 @@ pub fn set_list(s: &mut AppState, key: ListKey, answer: &ListAnswer) {
     tidy(&mut s.intake);
 }
 
-/// The pain section, created when first needed.
-pub fn pain_mut(i: &mut Intake) -> &mut Pain {
-    i.pain.get_or_insert_with(Pain::default)
-}
-
 /// Sets the main pain; it is taken out of the other sites, and a site list left empty by that becomes
 /// "not answered" (it never turns into "no other pain").
 pub fn set_primary(i: &mut Intake, primary: Option<String>) {
@@ -97,56 +96,6 @@ pub fn set_primary(i: &mut Intake, primary: Option<String>) {
     }
     p.primary = primary;
     tidy(i);
-}
-
-/// The PEG items, created when first needed.
-pub fn peg_mut(i: &mut Intake) -> &mut Peg {
-    pain_mut(i).peg.get_or_insert_with(Peg::default)
-}
-
-/// The mood section, created when first needed.
-pub fn mood_mut(i: &mut Intake) -> &mut Mood {
-    i.mood.get_or_insert_with(Mood::default)
-}
-
-/// The PHQ-4 items, created when first needed.
-pub fn phq4_mut(i: &mut Intake) -> &mut Phq4 {
-    mood_mut(i).phq4.get_or_insert_with(Phq4::default)
-}
-
-/// What matters, created when first needed.
-pub fn values_mut(i: &mut Intake) -> &mut Values {
-    i.values.get_or_insert_with(Values::default)
-}
-
-/// Practicalities, created when first needed.
-pub fn practical_mut(i: &mut Intake) -> &mut Practicalities {
-    i.practicalities.get_or_insert_with(Practicalities::default)
-}
-
-/// Sets `slot` to `None` when it holds only defaults, so a cleared section reads as not answered.
-fn drop_default<T: Default + PartialEq>(slot: &mut Option<T>) {
-    if slot.as_ref().is_some_and(|v| *v == T::default()) {
-        *slot = None;
-    }
-}
-
-/// Collapses sections whose every answer was cleared back to "not answered".
-pub fn tidy(i: &mut Intake) {
-    if let Some(p) = i.pain.as_mut() {
-        drop_default(&mut p.peg);
-    }
-    drop_default(&mut i.pain);
-    if let Some(m) = i.mood.as_mut() {
-        drop_default(&mut m.phq4);
-    }
-    drop_default(&mut i.mood);
-    drop_default(&mut i.start_back);
-    if let Some(v) = i.values.as_mut() {
-        v.areas.retain(|a| a.now.is_some() || a.want.is_some());
-    }
-    drop_default(&mut i.values);
-    drop_default(&mut i.practicalities);
 }
 
 /// STarT Back items 1–8 as the person answered them (`Some(true)` = agree). A complete list in the intake
@@ -249,16 +198,6 @@ pub fn progress(step: Step, intake: &Intake) -> (usize, Vec<Step>) {
 /// A stored number as the text a field shows ("" when not answered).
 pub fn number_text(n: Option<u16>) -> String {
     n.map(|n| n.to_string()).unwrap_or_default()
-}
-
-/// A 0–3 (or 1–5) answer as a radio value, and back.
-pub fn digit_text(n: Option<u8>) -> Option<String> {
-    n.map(|n| n.to_string())
-}
-
-/// Reads a radio value written by [`digit_text`].
-pub fn digit_value(s: Option<String>) -> Option<u8> {
-    s.and_then(|s| s.parse().ok())
 }
 
 /// A yes/no answer as a radio value, and back.
