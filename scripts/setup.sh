@@ -102,14 +102,23 @@ for c in "${components[@]}"; do
   fi
 done
 
+# Steps 3-5 compile three tools from source. They share many dependencies (serde, tokio, clap …), so they are built
+# in one target folder with one release profile (cargo's defaults; Trunk's own asks for more, see tools.env), and
+# what one install compiled the next reuses. The folder is removed once the tools are installed.
+TOOLS_TARGET="${TMPDIR:-/tmp}/mosaic-tool-build"
+install_tool() {
+  CARGO_TARGET_DIR="$TOOLS_TARGET" CARGO_PROFILE_RELEASE_LTO=$(pin TRUNK_PROFILE_LTO) \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=$(pin TRUNK_PROFILE_CODEGEN_UNITS) \
+    CARGO_PROFILE_RELEASE_PANIC=$(pin TRUNK_PROFILE_PANIC) cargo install "$@"
+}
+
 # 3. Trunk. A machine that already has this version keeps its build; a new install leaves out the default features
 # and Trunk's fat-LTO release profile (why: tools.env).
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   features=()
   [ -z "$TRUNK_FEATURES" ] || features=(--features "$TRUNK_FEATURES")
   note "installing trunk $TRUNK_VERSION (features: ${TRUNK_FEATURES:-none}; several minutes on 2 cores)"
-  CARGO_PROFILE_RELEASE_LTO=$(pin TRUNK_PROFILE_LTO) CARGO_PROFILE_RELEASE_CODEGEN_UNITS=$(pin TRUNK_PROFILE_CODEGEN_UNITS) \
-    cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features "${features[@]}" \
+  install_tool trunk --version "$TRUNK_VERSION" --locked --no-default-features "${features[@]}" \
     || fail "cargo install trunk $TRUNK_VERSION failed"
   [ "$(trunk --version 2>/dev/null || true)" = "trunk $TRUNK_VERSION" ] \
     || fail "trunk $TRUNK_VERSION was installed, but the trunk on PATH is $(command -v trunk || echo missing)"
@@ -118,9 +127,9 @@ fi
 # 4. wasm-bindgen-cli, equal to the wasm-bindgen in Cargo.lock (checked above).
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSION" ] \
   || ! command -v wasm-bindgen-test-runner >/dev/null; then
-  note "installing wasm-bindgen-cli $WB_VERSION (about 8 minutes)"
+  note "installing wasm-bindgen-cli $WB_VERSION (a few minutes; reuses what the Trunk install compiled)"
   # No --locked: the CLI's own lockfile names a yanked crate.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force || fail "cargo install wasm-bindgen-cli $WB_VERSION failed"
+  install_tool wasm-bindgen-cli --version "$WB_VERSION" --force || fail "cargo install wasm-bindgen-cli $WB_VERSION failed"
   [ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $WB_VERSION" ] \
     || fail "wasm-bindgen-cli $WB_VERSION was installed, but the wasm-bindgen on PATH is $(command -v wasm-bindgen || echo missing)"
 fi
@@ -128,10 +137,12 @@ fi
 # 5. wasm-split-cli. It has no --version, so cargo's own install record is what is checked.
 if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:" \
   || ! command -v wasm-split-cli >/dev/null; then
-  note "installing wasm-split-cli $SPLIT_VERSION (about 3 minutes)"
-  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked --force \
+  note "installing wasm-split-cli $SPLIT_VERSION (a minute or two)"
+  install_tool wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked --force \
     || fail "cargo install wasm_split_cli_support $SPLIT_VERSION failed"
 fi
+
+rm -rf "$TOOLS_TARGET"
 
 # 6. Chromium and its driver from Debian, for browser and end-to-end tests (not pinned: see tools.env).
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
