@@ -5,6 +5,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 mod check;
 pub mod sections;
 mod strict;
+mod wording;
 
 pub use strict::IntakeError;
 
