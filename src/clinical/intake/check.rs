@@ -47,30 +47,30 @@ pub(super) fn problems(intake: &Intake, catalog: &Catalog, root: &str) -> Vec<In
             noun,
         );
     }
-    c.vocab(
-        "symptoms",
-        intake.symptoms.as_deref(),
-        Vocab::Symptom,
-        "symptom",
-    );
-    c.vocab(
-        "conditions",
-        intake.conditions.as_deref(),
-        Vocab::Health,
-        "health condition",
-    );
-    c.vocab(
-        "medications",
-        intake.medications.as_deref(),
-        Vocab::Medication,
-        "medication class",
-    );
-    c.vocab(
-        "supplements",
-        intake.supplements.as_deref(),
-        Vocab::Supplement,
-        "supplement",
-    );
+    let lists = [
+        ("symptoms", &intake.symptoms, Vocab::Symptom, "symptom"),
+        (
+            "conditions",
+            &intake.conditions,
+            Vocab::Health,
+            "health condition",
+        ),
+        (
+            "medications",
+            &intake.medications,
+            Vocab::Medication,
+            "medication class",
+        ),
+        (
+            "supplements",
+            &intake.supplements,
+            Vocab::Supplement,
+            "supplement",
+        ),
+    ];
+    for (path, ids, vocab, noun) in lists {
+        c.vocab(path, ids.as_deref(), vocab, noun);
+    }
     c.fixed(
         "activity",
         intake.activity.as_deref(),
