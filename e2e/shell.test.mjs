@@ -28,6 +28,18 @@ test('the Welcome view has zero axe-core violations', async () => {
   }
 });
 
+test('the Welcome view names the emergency numbers and crisis lines of the rule book', async () => {
+  const { page, context } = await openApp(env.browser, env.site.url);
+  try {
+    const callout = page.getByRole('region', { name: 'In an emergency' });
+    // The numbers and services come from src/clinical/data/rules.json (emergency_numbers, crisis_lines).
+    assert.match(await callout.innerText(), /call your local emergency number now \(911 in the US, 112 in Europe, 999 in the UK\)\./);
+    assert.match(await callout.innerText(), /In the US, call or text 988 \(Suicide & Crisis Lifeline\)\./);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the Content-Security-Policy is strict: scripts only from the app\'s own files, none inline', async () => {
   const { page, context } = await openApp(env.browser, env.site.url);
   try {

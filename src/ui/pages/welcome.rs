@@ -1,5 +1,7 @@
 //! The Welcome view: what Mosaic is and is not, what to do in an emergency, the privacy promise, and the start action.
 
+use crate::clinical::rules::rule_book;
+use crate::ui::components::stop::emergency_numbers;
 use crate::ui::restore::RestoreBackup;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
@@ -58,12 +60,14 @@ pub fn Welcome() -> impl IntoView {
                 <p>
                     "If you have sudden severe symptoms — chest pain, sudden weakness or numbness, loss of bladder or bowel control, "
                     "or the worst headache of your life — " <strong>"call your local emergency number now"</strong>
-                    " (911 in the US, 112 in Europe, 999 in the UK)."
+                    {emergency_numbers()} "."
                 </p>
-                <p>
-                    "If you are thinking about harming yourself, contact a crisis line now: in the US call or text "
-                    <strong>"988"</strong> ", elsewhere your local crisis line or emergency number."
-                </p>
+                <p>"If you are thinking about harming yourself, contact a crisis line now."</p>
+                // The services and numbers are clinical content: they come from the rule book's data, with sources.
+                {rule_book().crisis_lines.iter().map(|c| view! {
+                    <p>{c.region} ", " {c.how} " " <strong>{c.contact}</strong> " (" {c.service} ")."</p>
+                }).collect_view()}
+                <p>"Elsewhere, call your local crisis line or emergency number."</p>
             </section>
 
             <section class="card restore-card" aria-labelledby="restore-heading">
