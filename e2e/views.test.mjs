@@ -104,6 +104,11 @@ test('crisis: the crisis line from settings is named first', async () => {
     await page.locator('[data-outcome="crisis"]').waitFor();
     assert.match(await page.locator('.now-first').innerText(), /Contact Samaritans 116 123 now/);
     assert.match(await page.locator('.callout.now').innerText(), /988/);
+    // Settings explains the fallback with the rule book's crisis lines (rules.json crisis_lines), not its own copy.
+    await page.goto(page.url().replace(/#.*$/, '#/settings'));
+    const hint = page.locator('#crisis-help');
+    await hint.waitFor();
+    assert.match(await hint.innerText(), /shows the crisis lines it knows: call or text 988 in the US\./);
   } finally {
     await context.close();
   }

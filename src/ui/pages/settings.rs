@@ -1,5 +1,6 @@
 //! Settings: backup, restore, delete everything, storage status, the local crisis line and display preferences.
 
+use crate::clinical::rules::rule_book;
 use crate::store::limits::MAX_CRISIS_LINE_CHARS;
 use crate::store::saver::SaveStatus;
 use crate::ui::kiosk::setup::KioskSetup;
@@ -7,6 +8,24 @@ use crate::ui::restore::RestoreBackup;
 use crate::ui::save_status::download_backup;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
+
+/// The rule book's crisis lines in one phrase, e.g. "call or text 988 in the US" (the data's regions start a
+/// sentence, so their first letter is lowered here).
+fn known_crisis_lines() -> String {
+    rule_book()
+        .crisis_lines
+        .iter()
+        .map(|c| {
+            let mut region = c.region.chars();
+            let region = region
+                .next()
+                .map(|first| first.to_lowercase().chain(region).collect::<String>())
+                .unwrap_or_default();
+            format!("{} {} {}", c.how, c.contact, region)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
 
 /// Replaces the page with a fresh start (no history entry), so nothing deleted lingers in memory.
 fn restart() {
@@ -79,7 +98,7 @@ pub fn SettingsView() -> impl IntoView {
                 />
                 <p class="hint" id="crisis-help">
                     "For example the name and number of a crisis line where you live. Left empty, Mosaic says "
-                    "\"your local emergency number\" and shows 988 for the US."
+                    "\"your local emergency number\" and shows the crisis lines it knows: " {known_crisis_lines()} "."
                 </p>
             </section>
 
