@@ -1,4 +1,5 @@
-//! The therapy catalog and the clinical vocabulary (RULES §1), compiled in from the JSON data files.
+//! The therapy catalog and the clinical vocabulary (RULES §1), compiled in from the JSON data files. The RULES and
+//! SOURCES sections cited here and in the data are explained, one entry each, in docs/sources.md.
 //!
 //! `data/vocabulary.json` and `data/therapies.json` stay the source a reviewer edits; `build.rs` validates them
 //! and writes them out as the static below, so the app ships neither the JSON text nor a parser for it. The types

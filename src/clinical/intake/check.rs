@@ -26,10 +26,15 @@ pub(super) fn problems(intake: &Intake, catalog: &Catalog, root: &str) -> Vec<In
                 interest,
                 down,
             } = *phq4;
-            c.number("mood.phq4.nervous", nervous, Phq4::ITEM);
-            c.number("mood.phq4.worry", worry, Phq4::ITEM);
-            c.number("mood.phq4.interest", interest, Phq4::ITEM);
-            c.number("mood.phq4.down", down, Phq4::ITEM);
+            let items = [
+                ("nervous", nervous),
+                ("worry", worry),
+                ("interest", interest),
+                ("down", down),
+            ];
+            for (item, answer) in items {
+                c.number(&format!("mood.phq4.{item}"), answer, Phq4::ITEM);
+            }
         }
         c.number("mood.self_harm", mood.self_harm, Mood::SELF_HARM);
     }
@@ -119,12 +124,10 @@ impl Checker<'_> {
 
     fn pain(&mut self, pain: &Pain) {
         let noun = "pain condition";
-        let primary = pain.primary.as_slice();
-        self.ids(
+        self.vocab_id(
             "pain.primary",
-            Some(primary),
-            false,
-            |c, id| c.catalog.knows(Vocab::Condition, id),
+            pain.primary.as_deref(),
+            Vocab::Condition,
             noun,
         );
         self.vocab("pain.sites", pain.sites.as_deref(), Vocab::Condition, noun);
@@ -139,9 +142,14 @@ impl Checker<'_> {
                 enjoyment,
                 activity,
             } = *peg;
-            self.number("pain.peg.pain", pain, Peg::ITEM);
-            self.number("pain.peg.enjoyment", enjoyment, Peg::ITEM);
-            self.number("pain.peg.activity", activity, Peg::ITEM);
+            let items = [
+                ("pain", pain),
+                ("enjoyment", enjoyment),
+                ("activity", activity),
+            ];
+            for (item, answer) in items {
+                self.number(&format!("pain.peg.{item}"), answer, Peg::ITEM);
+            }
         }
     }
 
@@ -180,38 +188,30 @@ impl Checker<'_> {
         }
     }
 
+    /// Each ID of a list, checked against the vocabulary and reported per item (`symptoms[2]`).
     fn vocab(&mut self, path: &str, ids: Option<&[String]>, vocab: Vocab, noun: &str) {
-        self.ids(path, ids, true, |c, id| c.catalog.knows(vocab, id), noun);
+        for (i, id) in ids.unwrap_or_default().iter().enumerate() {
+            self.vocab_id(&format!("{path}[{i}]"), Some(id), vocab, noun);
+        }
     }
 
+    /// One ID, checked against the vocabulary.
+    fn vocab_id(&mut self, path: &str, id: Option<&str>, vocab: Vocab, noun: &str) {
+        if let Some(id) = id.filter(|id| !self.catalog.knows(vocab, id)) {
+            self.unknown(path, id, noun);
+        }
+    }
+
+    /// One ID, checked against a fixed list of answers.
     fn fixed(&mut self, path: &str, id: Option<&str>, allowed: &[&str], noun: &str) {
         if let Some(id) = id.filter(|id| !allowed.contains(id)) {
-            self.fail(path, |p| {
-                format!("`{p}`: \"{id}\" is not a known {noun} ID; check the spelling.")
-            });
+            self.unknown(path, id, noun);
         }
     }
 
-    /// Each ID of `ids` that `known` refuses; `indexed` lists are reported per item (`symptoms[2]`).
-    fn ids(
-        &mut self,
-        path: &str,
-        ids: Option<&[String]>,
-        indexed: bool,
-        known: impl Fn(&Self, &str) -> bool,
-        noun: &str,
-    ) {
-        for (i, id) in ids.unwrap_or_default().iter().enumerate() {
-            if !known(self, id) {
-                let at = if indexed {
-                    format!("{path}[{i}]")
-                } else {
-                    path.to_string()
-                };
-                self.fail(&at, |p| {
-                    format!("`{p}`: \"{id}\" is not a known {noun} ID; check the spelling.")
-                });
-            }
-        }
+    fn unknown(&mut self, path: &str, id: &str, noun: &str) {
+        self.fail(path, |p| {
+            format!("`{p}`: \"{id}\" is not a known {noun} ID; check the spelling.")
+        });
     }
 }

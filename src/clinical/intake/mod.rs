@@ -8,6 +8,7 @@ mod strict;
 mod wording;
 
 pub use strict::IntakeError;
+pub use wording::describe_value;
 
 /// The whole numbers an answer may hold, both ends included. The strict reader refuses anything outside it, and
 /// the screens that ask the question read the same bounds, so the two can never disagree.

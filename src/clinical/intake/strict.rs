@@ -3,7 +3,7 @@
 //! the wrong type, `serde_ignored` lists every key the structs do not have, and `check.rs` holds the typed values to
 //! their ranges and the vocabulary. The lenient reader (data this app stored itself) only needs well-formed JSON.
 
-use super::wording::{describe, type_message, unknown_key_message};
+use super::wording::{describe_value, type_message, unknown_key_message};
 use super::{check, Intake};
 use crate::clinical::catalog::{catalog, Catalog};
 use serde_json::Value;
@@ -59,7 +59,7 @@ impl Intake {
                 } else {
                     format!(
                         "`{root}` should be a group of fields such as `age` and `pain` (a JSON object), but it is {}.",
-                        describe(value)
+                        describe_value(value)
                     )
                 },
             }]);

@@ -164,12 +164,18 @@ fn found_words(found: &str) -> String {
     }
 }
 
-/// A JSON value in words, for a message about the intake as a whole.
-pub(super) fn describe(v: &Value) -> String {
+/// How a JSON value is named in a message ("the number 7", "the text "forty"", a long text cut to its start), for
+/// the intake's strict reader and the backup validator alike.
+pub fn describe_value(v: &Value) -> String {
     match v {
         Value::Null => "empty (null)".into(),
         Value::Bool(b) => format!("the value {b}"),
         Value::Number(n) => format!("the number {n}"),
+        // Counted as the browser counts text (UTF-16), like every other text limit.
+        Value::String(s) if s.encode_utf16().count() > 40 => {
+            let head: String = s.chars().take(30).collect();
+            format!("the text \"{head}…\"")
+        }
         Value::String(s) => format!("the text \"{s}\""),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "a group of fields (an object)".into(),

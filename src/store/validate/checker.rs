@@ -3,24 +3,9 @@
 
 use super::Problem;
 use crate::clinical::catalog::{catalog, Vocab};
+use crate::clinical::intake::describe_value;
 use crate::store::limits::text_len;
 use serde_json::{Map, Value};
-
-/// How a value is named in a message.
-pub(super) fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "empty (null)".into(),
-        Value::Bool(b) => format!("the value {b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) if text_len(s) > 40 => {
-            let head: String = s.chars().take(30).collect();
-            format!("the text \"{head}…\"")
-        }
-        Value::String(s) => format!("the text \"{s}\""),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "a group of fields (an object)".into(),
-    }
-}
 
 /// The name of a therapy for messages, or its ID.
 pub(super) fn therapy_name(id: &str) -> &str {
@@ -47,7 +32,10 @@ impl Checker {
     pub(super) fn wrong_type(&mut self, path: &str, expected: &str, v: &Value) {
         self.fail(
             path,
-            format!("`{path}` should be {expected}, but it is {}.", describe(v)),
+            format!(
+                "`{path}` should be {expected}, but it is {}.",
+                describe_value(v)
+            ),
         );
     }
 

@@ -12,10 +12,11 @@ mod intake;
 mod plan;
 mod settings;
 
+use crate::clinical::intake::describe_value;
 use crate::clinical::progress::is_iso_date;
 use crate::store::document::AppState;
 use crate::store::limits::{has_line_break_or_control, text_len};
-use checker::{describe, Checker};
+use checker::Checker;
 use serde_json::Value;
 
 /// One reason a document is refused.
@@ -86,7 +87,7 @@ pub fn check_exported_at(text: &str) -> Result<(), Problem> {
         path: "exported_at".to_string(),
         message: format!(
             "`exported_at` should be the time of the export, such as \"2026-11-21T12:00:00Z\", but it is {}.",
-            describe(&Value::String(text.to_string()))
+            describe_value(&Value::String(text.to_string()))
         ),
     })
 }
