@@ -1,7 +1,7 @@
 // Fills the intake wizard as a person would — by visible labels, legends and roles — from an intake object
 // shaped like the scenario format (docs/sources.md#rules-1-1; a scenario's `intake`). Questions the object leaves out (missing or null) are skipped.
 // Labels of catalog lists come from src/clinical/data/vocabulary.json, so a reworded label needs no change here.
-// A list left out but named in `unsure` (docs/sources.md#rules-4-5) is answered with the step's "Not sure".
+// A list named in `unsure` (docs/sources.md#rules-4-5) is answered with the step's "not sure" beside its ticks.
 //
 //   import { driveIntake } from './drive.mjs';
 //   const run = await driveIntake(page, scenario.intake);           // ends on #/screening
@@ -38,8 +38,15 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 
 const given = (v) => v !== undefined && v !== null;
 
-/** A list question's answer: the list when given, `'unsure'` when left out and named in `unsure`, else null. */
-const listOf = (i, key) => (given(i[key]) ? i[key] : i.unsure?.includes(key) ? 'unsure' : null);
+/** A list question's answer: `{ ids, unsure }` (the ticks, and whether the list is named in `unsure`), or null
+ *  when the intake leaves it out and does not name it. */
+const listOf = (i, key) => {
+  const unsure = Boolean(i.unsure?.includes(key));
+  return given(i[key]) || unsure ? { ids: i[key] ?? [], unsure } : null;
+};
+
+/** The "not sure" option of the health, medicines and supplements lists (src/ui/pages/intake/model.rs). */
+export const UNSURE_LABEL = 'I\u2019m not sure about some of these';
 
 /** Answers the wizard requires beyond the safety step (docs/sources.md#rules-4-1): the step, the field id its error links to,
  *  and whether an intake gives the answer. */
@@ -57,11 +64,11 @@ export function label(list, id) {
 
 const group = (page, name) => page.getByRole('group', { name, exact: typeof name === 'string' });
 
-/** Ticks the named options of a checklist, its "None" option for an empty list, or "Not sure" for `'unsure'`. */
-async function tickList(page, legend, list, names, noneLabel) {
+/** Ticks the named options of a checklist, its "None" option for an empty list; with `unsure`, also "not sure". */
+async function tickList(page, legend, list, names, noneLabel, unsure = false) {
   const g = group(page, legend);
-  if (list === 'unsure') return g.getByRole('checkbox', { name: 'Not sure', exact: true }).check();
-  if (list.length === 0) return g.getByRole('checkbox', { name: noneLabel, exact: true }).check();
+  if (unsure) await g.getByRole('checkbox', { name: UNSURE_LABEL, exact: true }).check();
+  else if (list.length === 0) return g.getByRole('checkbox', { name: noneLabel, exact: true }).check();
   for (const id of list) await g.getByRole('checkbox', { name: label(names, id), exact: true }).check();
 }
 
@@ -95,14 +102,14 @@ const FILL = {
     await tickList(page, 'Is any of these true for you now?', i.symptoms, 'symptoms', 'None of these');
   },
   async health(page, i) {
-    const conditions = listOf(i, 'conditions');
-    if (conditions) await tickList(page, 'Does any of these apply to you?', conditions, 'health', 'None of these');
+    const c = listOf(i, 'conditions');
+    if (c) await tickList(page, 'Does any of these apply to you?', c.ids, 'health', 'None of these', c.unsure);
   },
   async medicines(page, i) {
-    const medications = listOf(i, 'medications');
-    const supplements = listOf(i, 'supplements');
-    if (medications) await tickList(page, 'Do you take any of these medicines regularly?', medications, 'medications', 'None of these');
-    if (supplements) await tickList(page, 'Do you already take any of these supplements or herbal remedies?', supplements, 'supplements', 'None of these');
+    const m = listOf(i, 'medications');
+    const s = listOf(i, 'supplements');
+    if (m) await tickList(page, 'Do you take any of these medicines regularly?', m.ids, 'medications', 'None of these', m.unsure);
+    if (s) await tickList(page, 'Do you already take any of these supplements or herbal remedies?', s.ids, 'supplements', 'None of these', s.unsure);
   },
   async mood(page, i) {
     const phq = i.mood?.phq4 ?? {};

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, openApp, axe, openWithState } from './harness.mjs';
-import { currentStep, driveIntake, expectRefused, pressNext, screeningOutcome, startIntake } from './drive.mjs';
+import { currentStep, driveIntake, expectRefused, pressNext, screeningOutcome, startIntake, UNSURE_LABEL } from './drive.mjs';
 
 const env = useApp('/');
 const WIDTHS = [360, 1280];
@@ -125,7 +125,7 @@ test('"Not sure" on the health step: the notice with its title and a way back, c
 
       await back.click();
       await page.locator('section.wizard[data-step="health"]').waitFor();
-      assert.ok(await page.getByRole('checkbox', { name: 'Not sure', exact: true }).isChecked(), 'the answer is kept');
+      assert.ok(await page.getByRole('checkbox', { name: UNSURE_LABEL, exact: true }).isChecked(), 'the answer is kept');
       assert.deepEqual(await problems(), []);
     } finally {
       await context.close();

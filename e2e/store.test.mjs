@@ -105,6 +105,29 @@ test('a document from a newer version opens read-only, is never written, and can
   }
 });
 
+test('a document of the older schema 1 is migrated: kept aside, rewritten as schema 2, "not sure" shown beside the ticks', async () => {
+  // Schema 1 kept "not sure" about medicines beside the intake; schema 2 keeps it in the intake.
+  const v1 = JSON.stringify({ app: 'mosaic', schema: 1, generation: 4, saved_at: 'x', data: { intake: { age: 50, symptoms: [], medications: null }, unsure: ['medications'] } });
+  const { context, page } = await seeded({ [DOC]: v1 });
+  try {
+    await openSeeded(page);
+    const writes = await page.evaluate(() => window.__writes);
+    assert.deepEqual(writes, ['mosaic/backup/pre-migrate-v1', DOC], 'the old bytes are copied aside before the document is rewritten');
+    const stored = JSON.parse(await storedDoc(page));
+    assert.equal(stored.schema, 2);
+    assert.equal(stored.generation, 5);
+    assert.deepEqual(stored.data.intake.unsure, ['medications']);
+    assert.equal(stored.data.unsure, undefined);
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mosaic/')).sort());
+    assert.deepEqual(keys, [DOC], 'the copy is removed once the migrated document was read back');
+    await page.goto(`${env.site.url}#/intake/medicines`);
+    const meds = page.getByRole('group', { name: 'Do you take any of these medicines regularly?' });
+    assert.ok(await meds.getByRole('checkbox', { name: 'I\u2019m not sure about some of these', exact: true }).isChecked());
+  } finally {
+    await context.close();
+  }
+});
+
 for (const [label, thrower] of [
   ['QuotaExceededError', "throw new DOMException('full', 'QuotaExceededError')"],
   ['NS_ERROR_DOM_QUOTA_REACHED', "throw new DOMException('full', 'NS_ERROR_DOM_QUOTA_REACHED')"],
@@ -113,7 +136,7 @@ for (const [label, thrower] of [
   ['a silently dropped write', 'return undefined'],
 ]) {
   test(`storage full (${label}): "Not saved" is visible, answers stay, the old document is untouched`, async () => {
-    const before = JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: 'x', data: { settings: { crisis_line: 'Old line' } } });
+    const before = JSON.stringify({ app: 'mosaic', schema: 2, generation: 1, saved_at: 'x', data: { settings: { crisis_line: 'Old line' } } });
     const { context, page } = await seeded({ [DOC]: before }, {
       initScript: `(() => {
         const original = Storage.prototype.setItem;

@@ -1,6 +1,7 @@
 //! The embedded catalog matches the RULES §1 contract: every ID once, every entry sourced, courses the plan can use.
 
 use mosaic::clinical::catalog::{catalog, EvidenceRating, Setting, Strength, Term, Vocab};
+use mosaic::clinical::intake::Intake;
 use std::collections::BTreeSet;
 
 const CONDITIONS: &[&str] = &[
@@ -491,4 +492,62 @@ fn alternatives_are_the_other_well_supported_therapies_for_the_condition() {
         vec!["cbt", "biofeedback", "relaxation"]
     );
     assert_eq!(ids("exercise", "other"), Vec::<&str>::new());
+}
+
+/// The titles of the red-flag groups asked of this intake, with nothing ticked.
+fn asked_symptom_groups(intake: &str) -> Vec<&'static str> {
+    let intake = Intake::parse_strict(intake).unwrap();
+    catalog()
+        .groups(Vocab::Symptom)
+        .iter()
+        .filter(|g| g.is_asked(&intake, &[]))
+        .map(|g| g.title)
+        .collect()
+}
+
+#[test]
+fn headache_questions_are_asked_only_of_someone_with_a_headache_or_an_unknown_main_pain() {
+    let everything = [
+        "Heart and breathing",
+        "Back, bladder and legs",
+        "Headache",
+        "Neck and dizziness",
+        "Your pain and general health",
+    ];
+    let without_headache = [
+        "Heart and breathing",
+        "Back, bladder and legs",
+        "Neck and dizziness",
+        "Your pain and general health",
+    ];
+    assert_eq!(
+        asked_symptom_groups(r#"{"pain":{"primary":"knee_oa"}}"#),
+        without_headache
+    );
+    assert_eq!(
+        asked_symptom_groups(r#"{"pain":{"primary":"neck","sites":["low_back"]}}"#),
+        without_headache
+    );
+    assert_eq!(
+        asked_symptom_groups(r#"{"pain":{"primary":"migraine"}}"#),
+        everything
+    );
+    assert_eq!(
+        asked_symptom_groups(r#"{"pain":{"primary":"knee_oa","sites":["tension_headache"]}}"#),
+        everything
+    );
+    assert_eq!(asked_symptom_groups("{}"), everything);
+    assert_eq!(
+        asked_symptom_groups(r#"{"pain":{"sites":["neck"]}}"#),
+        everything
+    );
+    // Something ticked stays shown after the main pain changes.
+    let knee = Intake::parse_strict(r#"{"pain":{"primary":"knee_oa"}}"#).unwrap();
+    let headache = catalog()
+        .groups(Vocab::Symptom)
+        .iter()
+        .find(|g| g.title == "Headache")
+        .unwrap();
+    assert!(headache.is_asked(&knee, &["thunderclap_headache".to_string()]));
+    assert!(!headache.is_asked(&knee, &["chest_pain_now".to_string()]));
 }

@@ -36,7 +36,7 @@ fn the_document_names_known_rules_with_their_wording() {
     assert!(doc.contains(
         "- **N-UNKNOWN-CONDITIONS**: Caution: can be added, with this message\n  - Applies because: given to every \
          therapy that has a rule on the health-conditions answer\n  - When: the health-conditions question was not \
-         answered\n"
+         answered, or the person was not sure about some of it\n"
     ));
     assert!(doc.contains(
         "\n### Cognitive behavioural therapy (CBT) for pain (`cbt`)\n\nNo therapy rule applies"

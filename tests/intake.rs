@@ -176,3 +176,31 @@ fn lenient_reading_fails_only_on_malformed_json_or_wrong_types() {
     assert!(e.contains("could not be read"), "{e}");
     assert!(Intake::parse_lenient(r#"{"pain":{"peg":{"pain":11}}}"#).is_ok());
 }
+
+#[test]
+fn unsure_names_only_the_three_lists_and_each_once() {
+    let read =
+        Intake::parse_strict(r#"{"conditions":["osteoporosis"],"unsure":["conditions"]}"#).unwrap();
+    assert_eq!(read.unsure, ["conditions"]);
+    assert!(read.list_unknown("conditions"));
+    // A list never answered is unknown whether or not it is named.
+    assert!(read.list_unknown("medications"));
+    let sure = Intake::parse_strict(r#"{"medications":[]}"#).unwrap();
+    assert!(!sure.list_unknown("medications"));
+    assert_eq!(paths(r#"{"unsure":["symptoms"]}"#), ["unsure[0]"]);
+    assert_eq!(
+        paths(r#"{"unsure":["medications","medications"]}"#),
+        ["unsure[1]"]
+    );
+    let e = &errors(r#"{"unsure":["age"]}"#)[0];
+    assert_eq!(
+        e.message,
+        "`unsure[0]`: \"age\" is not a list that can be answered \"not sure\" (expected one of: conditions, medications, supplements)."
+    );
+    // Written back only when it names something, so older intakes keep their exact shape.
+    let plain = Intake::parse_strict(r#"{"conditions":[]}"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&plain).unwrap(),
+        r#"{"conditions":[]}"#
+    );
+}

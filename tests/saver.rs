@@ -5,7 +5,9 @@
 use mosaic::store::document::AppState;
 use mosaic::store::envelope::{decode, encode, Loaded};
 use mosaic::store::saver::{Delay, SaveStatus, Saver};
-use mosaic::store::storage::{MemoryStorage, Storage, StoreError, DOC_KEY, PRE_IMPORT_KEY};
+use mosaic::store::storage::{
+    MemoryStorage, Storage, StoreError, DOC_KEY, PRE_IMPORT_KEY, PRE_MIGRATE_PREFIX,
+};
 
 const T1: &str = "2026-03-02T10:00:00.000Z";
 const T2: &str = "2026-03-02T10:05:00.000Z";
@@ -213,12 +215,12 @@ fn without_a_copy_starting_fresh_waits_for_a_download() {
 
 #[test]
 fn data_from_a_newer_version_is_shown_read_only_and_never_written() {
-    let newer = r#"{"app":"mosaic","schema":2,"generation":5,"saved_at":"2027-01-01T00:00:00Z","data":{"settings":{"crisis_line":"Future line"},"new_thing":[1]}}"#;
+    let newer = r#"{"app":"mosaic","schema":3,"generation":5,"saved_at":"2027-01-01T00:00:00Z","data":{"settings":{"crisis_line":"Future line"},"new_thing":[1]}}"#;
     let storage = MemoryStorage::new();
     storage.put(DOC_KEY, newer);
     let mut saver = Saver::new(&storage);
     assert_eq!(saver.boot(T1).settings.crisis_line, "Future line");
-    assert_eq!(saver.status(), &SaveStatus::ReadOnly { schema: 2 });
+    assert_eq!(saver.status(), &SaveStatus::ReadOnly { schema: 3 });
     assert_eq!(saver.note_change(&doc("Changed")), None);
     assert_eq!(saver.flush(T2), None);
     assert_eq!(saver.other_tab_saved(Some(newer), T2), None);
@@ -317,4 +319,40 @@ fn delete_everything_removes_only_mosaics_keys_and_stops_saving() {
     assert_eq!(saver.status(), &SaveStatus::MemoryOnly);
     assert_eq!(saver.note_change(&doc("After")), None);
     assert_eq!(storage.keys_with_prefix("mosaic/"), Vec::<String>::new());
+}
+
+/// A schema-1 document whose medicines answer was "not sure" (kept beside the document then).
+const V1_UNSURE: &str = r#"{"app":"mosaic","schema":1,"generation":4,"saved_at":"2026-01-01T00:00:00Z","data":{"intake":{"age":50,"medications":null},"unsure":["medications","sites"]}}"#;
+
+#[test]
+fn an_older_schema_is_migrated_and_written_at_once_and_its_copy_removed_after_the_read_back() {
+    let storage = MemoryStorage::new();
+    storage.put(DOC_KEY, V1_UNSURE);
+    let mut saver = Saver::new(&storage);
+    let state = saver.boot(T1);
+    assert_eq!(state.intake.unsure, ["medications"]);
+    assert_eq!(state.unsure.iter().collect::<Vec<_>>(), ["sites"]);
+    assert_eq!(saver.status(), &SaveStatus::Saved { at: T1.to_string() });
+    let raw = storage.peek(DOC_KEY).unwrap();
+    assert!(
+        raw.starts_with(r#"{"app":"mosaic","schema":2,"generation":5,"#),
+        "{raw}"
+    );
+    assert_eq!(
+        storage.keys(),
+        vec![DOC_KEY.to_string()],
+        "the old copy is gone once the new one is read back"
+    );
+    assert_eq!(saver.note_change(&state), None, "migrating is not an edit");
+}
+
+#[test]
+fn when_the_old_copy_cannot_be_kept_the_stored_bytes_stay_as_they_were() {
+    let storage = MemoryStorage::new();
+    storage.put(DOC_KEY, V1_UNSURE);
+    storage.refuse_writes(Some(StoreError::Quota));
+    let mut saver = Saver::new(&storage);
+    assert_eq!(saver.boot(T1).intake.unsure, ["medications"]);
+    assert_eq!(storage.peek(DOC_KEY).as_deref(), Some(V1_UNSURE));
+    assert!(storage.keys_with_prefix(PRE_MIGRATE_PREFIX).is_empty());
 }

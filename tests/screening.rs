@@ -328,3 +328,42 @@ fn the_age_step_learns_the_adult_age_from_the_rules() {
     assert!(!age_out_of_scope(18));
     assert!(!age_out_of_scope(120));
 }
+
+#[test]
+fn a_list_ticked_in_part_and_named_unsure_fires_its_ticks_and_its_unknown_rules() {
+    // RULES §4.5: ticked medicines still count, and the list is not fully answered.
+    let s = run(
+        r#"{"age":45,"symptoms":[],"conditions":[],"medications":["anticoagulant"],"supplements":[],"activity":"active","unsure":["medications"]}"#,
+    );
+    assert!(s.has_notice("medications_unknown"));
+    assert!(!s.has_notice("conditions_unknown"));
+    assert!(!s.has_notice("supplements_unknown"));
+    assert!(rules(&s, "ginkgo").contains(&"HERBAL-MEDICATIONS-UNKNOWN".to_string()));
+    assert!(rules(&s, "fish_oil").contains(&"FISH-OIL-MEDICATIONS-UNKNOWN".to_string()));
+    // The tick itself still fires: an anticoagulant makes acupuncture a caution.
+    assert_eq!(status(&s, "acupuncture"), TherapyStatus::Caution);
+
+    let sure = run(
+        r#"{"age":45,"symptoms":[],"conditions":[],"medications":["anticoagulant"],"supplements":[],"activity":"active"}"#,
+    );
+    assert!(!sure.has_notice("medications_unknown"));
+    assert!(!rules(&sure, "fish_oil").contains(&"FISH-OIL-MEDICATIONS-UNKNOWN".to_string()));
+
+    let supplements = run(
+        r#"{"age":45,"symptoms":[],"conditions":[],"medications":[],"supplements":["turmeric"],"activity":"active","unsure":["supplements"]}"#,
+    );
+    assert!(supplements.has_notice("supplements_unknown"));
+    assert!(!supplements.has_notice("medications_unknown"));
+}
+
+#[test]
+fn a_partly_known_health_list_cautions_as_if_skipped_and_keeps_its_ticks() {
+    let s = run(
+        r#"{"age":45,"symptoms":[],"conditions":["pacemaker"],"medications":[],"supplements":[],"activity":"active","unsure":["conditions"]}"#,
+    );
+    assert!(s.has_notice("conditions_unknown"));
+    assert_eq!(status(&s, "electroacupuncture"), TherapyStatus::Blocked);
+    assert!(rules(&s, "massage").contains(&"N-UNKNOWN-CONDITIONS".to_string()));
+    assert_eq!(status(&s, "massage"), TherapyStatus::Caution);
+    assert_eq!(status(&s, "cbt"), TherapyStatus::Allowed);
+}

@@ -166,19 +166,21 @@ fn bad_backups_are_refused_with_a_clear_message() {
 
 #[test]
 fn the_validator_knows_the_same_not_sure_ids_as_the_wizard() {
+    use mosaic::clinical::intake::Intake;
     use mosaic::store::limits::UNSURE_KEYS;
     use mosaic::ui::pages::intake::model::ListKey;
-    let wizard_keys: Vec<&str> = [
-        ListKey::Sites,
-        ListKey::Symptoms,
-        ListKey::Conditions,
-        ListKey::Medications,
-        ListKey::Supplements,
-    ]
-    .iter()
-    .map(|k| k.key())
-    .collect();
-    assert_eq!(wizard_keys, UNSURE_KEYS);
+    let key = |k: ListKey| k.key();
+    // Kept beside the intake: the lists "not sure" replaces as a whole.
+    assert_eq!([key(ListKey::Sites), key(ListKey::Symptoms)], UNSURE_KEYS);
+    // Kept in the intake: the lists where "not sure" sits beside ticks.
+    assert_eq!(
+        [
+            key(ListKey::Conditions),
+            key(ListKey::Medications),
+            key(ListKey::Supplements)
+        ],
+        Intake::UNSURE_LISTS
+    );
 }
 
 #[test]

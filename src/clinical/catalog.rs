@@ -9,6 +9,7 @@ pub use super::data::{
     Catalog, Course, Evidence, SelfCareLabel, SideEffect, Term, TermGroup, Therapy,
 };
 pub use super::terms::{CostBand, EvidenceRating, Setting, Strength};
+use crate::clinical::intake::Intake;
 
 impl CostBand {
     /// Nominal figure per session (per month for supplements) used only for budget *estimates*, never shown as a price.
@@ -151,6 +152,26 @@ impl Catalog {
     /// The term with this ID in that list.
     pub fn term(&self, vocab: Vocab, id: &str) -> Option<&Term> {
         self.terms(vocab).iter().find(|t| t.id == id)
+    }
+}
+
+impl TermGroup {
+    /// Whether the intake puts this group to the person: always, unless the data limits it to some pains
+    /// (`asked_if_pain`) and the main pain is given and neither it nor another site is one of them. A group holding a
+    /// ticked answer (`ticked`) is always asked, so a changed pain answer never hides something ticked.
+    pub fn is_asked(&self, intake: &Intake, ticked: &[String]) -> bool {
+        if self.asked_if_pain.is_empty() || ticked.iter().any(|t| self.ids.contains(&t.as_str())) {
+            return true;
+        }
+        let Some(pain) = &intake.pain else {
+            return true;
+        };
+        let Some(primary) = pain.primary.as_deref() else {
+            return true;
+        };
+        std::iter::once(primary)
+            .chain(pain.sites.iter().flatten().map(String::as_str))
+            .any(|p| self.asked_if_pain.contains(&p))
     }
 }
 

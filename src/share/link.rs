@@ -10,7 +10,7 @@
 //! | bytes | content |
 //! |---|---|
 //! | 1 | format version ([`VERSION`]) |
-//! | n | body, bit-packed as that version defines (v1: `link/body.rs`), zero-padded to a byte |
+//! | n | body, bit-packed as that version defines (`link/body.rs`; v2 adds three "not sure" bits to v1), zero-padded to a byte |
 //! | 4 | CRC-32 of everything before it, big-endian |
 //!
 //! The frame (version first, CRC-32 last) is the same for every version, so the checksum is checked before the
@@ -29,7 +29,7 @@ use crate::store::document::AppState;
 use std::fmt;
 
 /// The format version this build writes (and the newest it reads).
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 /// Longest payload accepted, in characters; checked before any decoding so a hostile link costs nothing.
 pub const MAX_PAYLOAD_CHARS: usize = 4096;
 /// What comes between the app's address and the payload.
@@ -126,9 +126,9 @@ pub fn decode(payload: &str) -> Result<Shared, LinkError> {
     let (state, free_text) = match *version {
         // Version 0 was never written, so it can only come from damage the checksum happened to miss.
         0 => return Err(LinkError::Damaged),
-        1 => {
+        v @ (1 | 2) => {
             let mut r = bits::Reader::new(rest);
-            let decoded = body::read(&mut r)?;
+            let decoded = body::read(&mut r, v)?;
             r.finish()?;
             decoded
         }

@@ -19,14 +19,9 @@ pub const MAX_SIDE_EFFECTS_CHARS: usize = 1000;
 pub const MAX_CRISIS_LINE_CHARS: usize = 120;
 /// Longest `exported_at` of a backup (an ISO 8601 time such as `2026-11-21T12:00:00.000Z` is 24).
 pub const MAX_EXPORTED_AT_CHARS: usize = 40;
-/// The list questions a person can answer "not sure" (`AppState.unsure`), by the name the wizard records.
-pub const UNSURE_KEYS: [&str; 5] = [
-    "sites",
-    "symptoms",
-    "conditions",
-    "medications",
-    "supplements",
-];
+/// The list questions answered "not sure" as a whole (`AppState.unsure`), by the name the wizard records; the
+/// health, medicines and supplements lists keep theirs in the intake (`Intake::UNSURE_LISTS`).
+pub const UNSURE_KEYS: [&str; 2] = ["sites", "symptoms"];
 /// Length of a text as the browser's `maxlength` counts it.
 pub fn text_len(s: &str) -> usize {
     s.encode_utf16().count()

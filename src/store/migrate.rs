@@ -1,12 +1,14 @@
 //! Forward-only migrations of the stored data, one step per schema version.
 //!
-//! Schema 1 is the first shipped. To change the shape of [`crate::store::document::AppState`] incompatibly:
+//! Schema 1 is the first shipped. Schema 2 moves "not sure" for the health, medicines and supplements lists from
+//! the document's `unsure` into the intake's own `unsure`, where it can sit beside ticks (docs/clinical-rules.md,
+//! "some of these, and not sure about the rest"). To change the shape of [`crate::store::document::AppState`] incompatibly:
 //! bump [`CURRENT_SCHEMA`], add a step below, and commit a fixture of the old schema under `tests/fixtures/store/`.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// The schema this version writes.
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
 
 /// Brings `data` stored at `schema` up to [`CURRENT_SCHEMA`]; an error says why it cannot.
 pub fn migrate(schema: u32, data: Value) -> Result<Value, String> {
@@ -18,9 +20,57 @@ pub fn migrate(schema: u32, data: Value) -> Result<Value, String> {
             "the saved data is from a newer version of Mosaic (schema {schema}; this version reads up to {CURRENT_SCHEMA})"
         ));
     }
-    if !data.is_object() {
+    let Value::Object(mut data) = data else {
         return Err("the saved data is not a JSON object".to_string());
+    };
+    // One step per version, applied in order.
+    for from in schema..CURRENT_SCHEMA {
+        match from {
+            1 => unsure_lists_into_intake(&mut data)?,
+            _ => unreachable!("every schema below CURRENT_SCHEMA has a step"),
+        }
     }
-    // One step per version, applied in order: `for v in schema..CURRENT_SCHEMA { data = step(v, data)? }`.
-    Ok(data)
+    Ok(Value::Object(data))
+}
+
+/// The lists that schema 2 keeps "not sure" for inside the intake.
+const INTAKE_UNSURE_LISTS: [&str; 3] = ["conditions", "medications", "supplements"];
+
+/// 1 → 2: `unsure` names of the three intake lists move to `intake.unsure`. In schema 1 such a list was stored as
+/// not answered, which schema 2 reads the same way (nothing ticked, all unknown), so no answer changes meaning.
+fn unsure_lists_into_intake(data: &mut Map<String, Value>) -> Result<(), String> {
+    let Some(Value::Array(names)) = data.get_mut("unsure") else {
+        // Absent, or a wrong type the validator reports by its path: nothing this step can move.
+        return Ok(());
+    };
+    let (moved, kept): (Vec<Value>, Vec<Value>) = std::mem::take(names)
+        .into_iter()
+        .partition(|n| n.as_str().is_some_and(|n| INTAKE_UNSURE_LISTS.contains(&n)));
+    *names = kept;
+    if names.is_empty() {
+        data.remove("unsure");
+    }
+    if moved.is_empty() {
+        return Ok(());
+    }
+    let intake = data
+        .entry("intake")
+        .or_insert_with(|| Value::Object(Map::new()));
+    let Value::Object(intake) = intake else {
+        return Err("the saved answers (`intake`) are not a JSON object".to_string());
+    };
+    match intake
+        .entry("unsure")
+        .or_insert_with(|| Value::Array(Vec::new()))
+    {
+        Value::Array(list) => {
+            for name in moved {
+                if !list.contains(&name) {
+                    list.push(name);
+                }
+            }
+            Ok(())
+        }
+        _ => Err("the saved answers' `intake.unsure` is not a list".to_string()),
+    }
 }

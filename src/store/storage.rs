@@ -14,6 +14,9 @@ pub const PREFIX: &str = "mosaic/";
 pub const QUARANTINE_PREFIX: &str = "mosaic/quarantine/";
 /// Copy of the document taken just before a backup replaced it.
 pub const PRE_IMPORT_KEY: &str = "mosaic/backup/pre-import";
+/// The stored bytes of a document from an older schema are kept here (`…v1`) until the migrated document has been
+/// written and read back (docs/reliability.md, promise 4).
+pub const PRE_MIGRATE_PREFIX: &str = "mosaic/backup/pre-migrate-v";
 /// Key written and removed at once to find out whether storage can be used (outside [`PREFIX`]).
 const PROBE_KEY: &str = "mosaic-probe";
 

@@ -136,6 +136,10 @@ pub struct TermGroup {
     /// The IDs in it, in the order shown.
     #[serde(deserialize_with = "leak::list")]
     pub ids: &'static [&'static str],
+    /// Pain condition IDs: when not empty, the group is asked only if the main pain or another pain site is one of
+    /// them, or the main pain is not given (a question about a headache is not put to someone without one).
+    #[serde(default, deserialize_with = "leak::list")]
+    pub asked_if_pain: &'static [&'static str],
     /// Citation.
     pub source: &'static str,
 }

@@ -74,6 +74,8 @@ pub fn compile(texts: Texts) -> Result<Data, DataError> {
         typed(rules).map_err(|(path, message)| error("rules.json", path, message))?;
     check_groups("symptom_groups", catalog.symptom_groups, catalog.symptoms)?;
     check_groups("health_groups", catalog.health_groups, catalog.health)?;
+    check_asked_if_pain("symptom_groups", catalog.symptom_groups, catalog.conditions)?;
+    check_asked_if_pain("health_groups", catalog.health_groups, catalog.conditions)?;
     Ok(Data { catalog, rules })
 }
 
@@ -110,6 +112,26 @@ fn path(p: &serde_path_to_error::Path) -> String {
         index if index.starts_with('[') => index,
         key => format!(".{key}"),
     }
+}
+
+/// Every pain condition a group's `asked_if_pain` names is a known one (a typo would hide the group for good).
+fn check_asked_if_pain(
+    key: &str,
+    groups: &[TermGroup],
+    conditions: &[super::Term],
+) -> Result<(), DataError> {
+    for (g, group) in groups.iter().enumerate() {
+        for (i, &id) in group.asked_if_pain.iter().enumerate() {
+            if !conditions.iter().any(|t| t.id == id) {
+                return Err(error(
+                    "vocabulary.json",
+                    format!(".{key}[{g}].asked_if_pain[{i}]"),
+                    format!("`{id}` is not a pain condition"),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Every term of `terms` in exactly one group of `groups`, and no unknown ID in a group.

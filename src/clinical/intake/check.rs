@@ -76,6 +76,19 @@ pub(super) fn problems(intake: &Intake, catalog: &Catalog, root: &str) -> Vec<In
     for (path, ids, vocab, noun) in lists {
         c.vocab(path, ids.as_deref(), vocab, noun);
     }
+    for (i, list) in intake.unsure.iter().enumerate() {
+        let path = format!("unsure[{i}]");
+        if !Intake::UNSURE_LISTS.contains(&list.as_str()) {
+            let lists = Intake::UNSURE_LISTS.join(", ");
+            c.fail(&path, |p| {
+                format!("`{p}`: \"{list}\" is not a list that can be answered \"not sure\" (expected one of: {lists}).")
+            });
+        } else if intake.unsure[..i].contains(list) {
+            c.fail(&path, |p| {
+                format!("`{p}`: the list \"{list}\" is named twice.")
+            });
+        }
+    }
     c.fixed(
         "activity",
         intake.activity.as_deref(),

@@ -32,6 +32,19 @@ impl Intake {
     pub const AGE: Range = Range { min: 0, max: 120 };
     /// The answers of the "are you physically active" question.
     pub const ACTIVITY: [&'static str; 2] = ["active", "inactive"];
+    /// The lists `unsure` may name: the ones a person can tick partly and be "not sure" about the rest.
+    pub const UNSURE_LISTS: [&'static str; 3] = ["conditions", "medications", "supplements"];
+
+    /// Whether the list `name` is only partly known: skipped (`None`), or named in `unsure` beside its ticks.
+    pub fn list_unknown(&self, name: &str) -> bool {
+        let list = match name {
+            "conditions" => &self.conditions,
+            "medications" => &self.medications,
+            "supplements" => &self.supplements,
+            _ => return false,
+        };
+        list.is_none() || self.unsure.iter().any(|u| u == name)
+    }
 }
 
 /// Everything the intake collects. Optional everywhere: a skipped question stays `None`.
@@ -61,6 +74,14 @@ pub struct Intake {
     /// Supplements currently taken (RULES §1.6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplements: Option<Vec<String>>,
+    /// The lists (of [`Intake::UNSURE_LISTS`]) the person is not sure about beyond what they ticked: such a list is
+    /// not fully answered, so its ticks count and its "could not be checked" rules fire too (docs/clinical-rules.md).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_empty"
+    )]
+    pub unsure: Vec<String>,
     /// One of [`Intake::ACTIVITY`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<String>,

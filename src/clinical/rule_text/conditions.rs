@@ -75,6 +75,15 @@ pub fn condition_words(cond: &Cond, catalog: &'static Catalog) -> Words {
             "takes a medicine other than these: ",
             labels(Vocab::Medication, ids),
         ),
+        // The three lists a person may tick in part count as unanswered when they are "not sure" about the rest.
+        Cond::NotAnswered(
+            q @ (Question::Conditions | Question::Medications | Question::Supplements),
+        ) => {
+            w.text(&format!(
+                "the {} question was not answered, or the person was not sure about some of it",
+                question_words(*q)
+            ));
+        }
         Cond::NotAnswered(q) => {
             w.text(&format!(
                 "the {} question was not answered",

@@ -65,15 +65,15 @@ fn medicines_taken_and_medicines_other_than() {
 fn unanswered_questions_are_named() {
     assert_eq!(
         said(Cond::NotAnswered(Question::Conditions)),
-        "the health-conditions question was not answered"
+        "the health-conditions question was not answered, or the person was not sure about some of it"
     );
     assert_eq!(
         said(Cond::NotAnswered(Question::Medications)),
-        "the medicines question was not answered"
+        "the medicines question was not answered, or the person was not sure about some of it"
     );
     assert_eq!(
         said(Cond::NotAnswered(Question::Supplements)),
-        "the supplements question was not answered"
+        "the supplements question was not answered, or the person was not sure about some of it"
     );
     assert_eq!(
         said(Cond::NotAnswered(Question::Age)),
@@ -223,7 +223,7 @@ fn notices_have_titles_and_conditions() {
     assert_eq!(n.title, "Your health conditions could not be checked");
     assert_eq!(
         n.when.plain(),
-        "the health-conditions question was not answered"
+        "the health-conditions question was not answered, or the person was not sure about some of it"
     );
 }
 

@@ -150,9 +150,10 @@ pub(super) fn eval(test: &Test, f: &Facts) -> bool {
         Test::NotAnswered(q) => match q {
             Question::Age => age.is_none(),
             Question::Symptoms => i.symptoms.is_none(),
-            Question::Conditions => i.conditions.is_none(),
-            Question::Medications => i.medications.is_none(),
-            Question::Supplements => i.supplements.is_none(),
+            // A list ticked in part and named in `unsure` is not fully answered either.
+            Question::Conditions => i.list_unknown("conditions"),
+            Question::Medications => i.list_unknown("medications"),
+            Question::Supplements => i.list_unknown("supplements"),
             Question::Activity => i.activity.is_none(),
             Question::SelfHarm => i.mood.and_then(|m| m.self_harm).is_none(),
         },

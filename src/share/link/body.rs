@@ -1,11 +1,11 @@
-//! The v1 body: every shareable answer bit-packed in a fixed order. This packing is the compression.
+//! The body: every shareable answer bit-packed in a fixed order. This packing is the compression.
 //!
 //! Conventions: `opt(x)` is a presence bit then `x`, so "not answered" (absent) differs from "none" (an empty
 //! set) and from 0. `set(T)` is one bit per entry of table `T` in table order (used where the engine only asks
 //! "is it there?"). `list(T)` keeps order: a count, then one index per item (used where order changes the plan).
 //! Numbers use the fewest bits their range needs; `text(cap)` is a byte length then UTF-8 bytes.
 //!
-//! | field | v1 layout |
+//! | field | layout (v2; v1 is the same without the "not sure" row) |
 //! |---|---|
 //! | own words included | 1 bit |
 //! | age | opt(7 bits, 0–120) |
@@ -14,6 +14,7 @@
 //! | STarT Back | opt(agree opt(8-bit set of items 1–8), item 9 opt(3 bits)) |
 //! | symptoms, conditions, medications | each opt(set) |
 //! | supplements | opt(list: 4-bit count, 4-bit indexes) — order sets the order of supplement notes |
+//! | not sure (v2 only) | 3 bits: conditions, medications, supplements named in the intake's `unsure` |
 //! | activity | opt(1 bit) |
 //! | values | opt(what matters opt(text 280)*, areas 8-bit set then now/want opt(3 bits, 1–5) each, goals 2-bit count then text 140 each*) |
 //! | practicalities | opt(minutes opt(16), budget opt(16), days opt(7-bit set), needles/touch/home opt(1) each) |
@@ -58,7 +59,7 @@ const PER_WEEK: Num = Num(3, 0, 7, "sessions a week");
 const SUPPLEMENT_LIST: (u32, u32) = (4, 4);
 const THERAPY_LIST: (u32, u32) = (5, 5);
 
-/// Writes the v1 body of `state`.
+/// Writes the body of `state` in the current layout (v2).
 pub(super) fn write(w: &mut Writer, state: &AppState, free_text: bool) {
     let i = &state.intake;
     w.bit(free_text);
@@ -93,6 +94,10 @@ pub(super) fn write(w: &mut Writer, state: &AppState, free_text: bool) {
     opt(w, i.supplements.as_deref(), |w, s| {
         list(w, &SUPPLEMENTS, SUPPLEMENT_LIST, s)
     });
+    // v2: which lists are "not sure" beside their ticks, one bit each in `Intake::UNSURE_LISTS` order.
+    for list in Intake::UNSURE_LISTS {
+        w.bit(i.unsure.iter().any(|u| u == list));
+    }
     id(w, &ACTIVITY, i.activity.as_deref());
     opt(w, i.values.as_ref(), |w, v| write_values(w, v, free_text));
     opt(w, i.practicalities.as_ref(), |w, p| {
@@ -143,8 +148,8 @@ fn write_values(w: &mut Writer, v: &Values, free_text: bool) {
     }
 }
 
-/// Reads a v1 body: the state and whether own words were included.
-pub(super) fn read(r: &mut Reader) -> Result<(AppState, bool), LinkError> {
+/// Reads a v1 or v2 body: the state and whether own words were included.
+pub(super) fn read(r: &mut Reader, version: u8) -> Result<(AppState, bool), LinkError> {
     let free_text = r.bit()?;
     let mut intake = Intake {
         age: get_num(r, AGE)?.map(|n| n as u16),
@@ -192,6 +197,14 @@ pub(super) fn read(r: &mut Reader) -> Result<(AppState, bool), LinkError> {
     intake.supplements = get_opt(r, |r| {
         get_list(r, &SUPPLEMENTS, SUPPLEMENT_LIST, "a supplement")
     })?;
+    // A v1 link predates "not sure" beside ticks: its lists were either answered or not.
+    if version >= 2 {
+        for list in Intake::UNSURE_LISTS {
+            if r.bit()? {
+                intake.unsure.push(list.to_string());
+            }
+        }
+    }
     intake.activity = get_id(r, &ACTIVITY, "an activity level")?;
     intake.values = get_opt(r, |r| read_values(r, free_text))?;
     intake.practicalities = get_opt(r, |r| {

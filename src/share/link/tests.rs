@@ -1,18 +1,24 @@
-//! Layout-level tests: hand-built v1 bodies with a valid checksum, so each check behind the CRC is reached.
+//! Layout-level tests: hand-built bodies with a valid checksum, so each check behind the CRC is reached.
 
 use super::bits::{base64url, crc32, from_base64url, Writer};
 use super::*;
 
-/// A sealed v1 payload whose body `f` writes.
+/// A sealed payload of the current version whose body `f` writes.
 fn payload(f: impl FnOnce(&mut Writer)) -> String {
-    let mut w = Writer::after(&[VERSION]);
+    payload_of(VERSION, f)
+}
+
+/// A sealed payload of `version` whose body `f` writes.
+fn payload_of(version: u8, f: impl FnOnce(&mut Writer)) -> String {
+    let mut w = Writer::after(&[version]);
     f(&mut w);
     seal_frame(&w.finish())
 }
 
-/// The eleven "not answered" bits of an empty intake, after the own-words flag.
+/// An empty intake after the own-words flag: eleven "not answered" bits and, between supplements and activity,
+/// three "not sure" bits.
 fn empty_intake(w: &mut Writer) {
-    w.bits(0, 11);
+    w.bits(0, 14);
 }
 
 /// An empty plan-settings tail: no per-week and no day settings.
@@ -53,7 +59,44 @@ fn the_smallest_body_is_an_empty_state() {
     assert_eq!(p, encode(&AppState::default(), false));
     let shared = decode(&p).unwrap();
     assert_eq!(shared.state, AppState::default());
-    assert_eq!((shared.version, shared.free_text), (1, false));
+    assert_eq!((shared.version, shared.free_text), (2, false));
+}
+
+#[test]
+fn a_v1_link_without_not_sure_bits_still_opens() {
+    let v1 = payload_of(1, |w| {
+        w.bit(false);
+        w.bits(0, 11);
+        w.bits(0, 5);
+        empty_settings(w);
+    });
+    let shared = decode(&v1).unwrap();
+    assert_eq!(shared.state, AppState::default());
+    assert_eq!(shared.version, 1);
+}
+
+#[test]
+fn not_sure_beside_ticks_travels_in_the_link() {
+    let mut state = AppState::default();
+    state.intake.conditions = Some(vec!["osteoporosis".into()]);
+    state.intake.supplements = Some(vec![]);
+    state.intake.unsure = vec!["conditions".into(), "supplements".into()];
+    let shared = decode(&encode(&state, false)).unwrap();
+    assert_eq!(shared.state.intake.unsure, ["conditions", "supplements"]);
+    assert_eq!(
+        shared.state.intake.conditions,
+        Some(vec!["osteoporosis".to_string()])
+    );
+    // Written by hand: medications (the middle bit) alone.
+    let p = payload(|w| {
+        w.bit(false);
+        w.bits(0, 8); // age … supplements not answered
+        w.bits(0b010, 3); // not sure: medications
+        w.bits(0, 3); // activity, values, practicalities not answered
+        w.bits(0, 5);
+        empty_settings(w);
+    });
+    assert_eq!(decode(&p).unwrap().state.intake.unsure, ["medications"]);
 }
 
 #[test]
@@ -107,7 +150,7 @@ fn indexes_outside_a_table_are_refused() {
 fn what_matters(len: u32, bytes: &[u8]) -> String {
     payload(|w| {
         w.bit(true);
-        w.bits(0, 9); // age … activity absent
+        w.bits(0, 12); // age … supplements absent, no "not sure", activity absent
         w.bits(0b1_1, 2); // values present, what matters present
         w.bits(len, 9);
         bytes.iter().for_each(|b| w.bits(u32::from(*b), 8));
@@ -131,7 +174,7 @@ fn text_must_be_utf8_and_within_its_cap() {
 fn blank_goals_are_refused_because_the_encoder_never_writes_them() {
     let p = payload(|w| {
         w.bit(true);
-        w.bits(0, 9);
+        w.bits(0, 12);
         w.bits(0b1_0, 2); // values present, what matters absent
         w.bits(0, 8); // no area ratings
         w.bits(1, 2);

@@ -7,7 +7,8 @@
 
 use crate::store::document::AppState;
 use crate::store::envelope::{decode, encode, generation_of, Loaded};
-use crate::store::storage::{Storage, DOC_KEY, QUARANTINE_PREFIX};
+use crate::store::migrate::CURRENT_SCHEMA;
+use crate::store::storage::{Storage, DOC_KEY, PRE_MIGRATE_PREFIX, QUARANTINE_PREFIX};
 
 mod choices;
 mod status;
@@ -78,11 +79,21 @@ impl<S: Storage> Saver<S> {
         match decode(raw.as_deref()) {
             Loaded::Empty => AppState::default(),
             Loaded::Ready {
-                state, generation, ..
+                state,
+                generation,
+                stored_schema,
             } => {
                 self.generation = generation;
                 self.last_saved = state_json(&state);
                 self.status = SaveStatus::Saved { at: String::new() };
+                if stored_schema < CURRENT_SCHEMA {
+                    self.store_migrated(
+                        &state,
+                        raw.as_deref().unwrap_or_default(),
+                        stored_schema,
+                        now,
+                    );
+                }
                 state
             }
             Loaded::Newer {
@@ -101,6 +112,24 @@ impl<S: Storage> Saver<S> {
                 self.status = SaveStatus::Quarantined { reason, copy_key };
                 AppState::default()
             }
+        }
+    }
+
+    /// Writes a document just migrated from `schema`: first the old bytes under their pre-migration key, then the
+    /// migrated document; the old copy is removed only once the new one has been written and read back. If the copy
+    /// cannot be written, the stored bytes are left as they are (the next edit saves the migrated form as usual).
+    fn store_migrated(&mut self, state: &AppState, raw: &str, schema: u32, now: &str) {
+        let key = format!("{PRE_MIGRATE_PREFIX}{schema}");
+        if self.storage.set_verified(&key, raw).is_err() {
+            return;
+        }
+        // `write` verifies the read-back; on failure the old copy stays and the status says "not saved".
+        if self.write(state, self.generation + 1, now).is_none() {
+            self.storage.remove(&key);
+        } else {
+            // Kept pending so the next flush (a retry, or leaving the page) tries again.
+            self.pending = Some(state.clone());
+            self.last_saved.clear();
         }
     }
 

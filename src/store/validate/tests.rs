@@ -199,7 +199,17 @@ fn each_rule_refuses_its_field_with_a_message_naming_it() {
         (
             json!({"unsure": ["age"]}),
             "data.unsure[0]",
-            "`data.unsure[0]`: \"age\" is not a question that can be answered \"not sure\" (expected one of: sites, symptoms, conditions, medications, supplements).".into(),
+            "`data.unsure[0]`: \"age\" is not a question that can be answered \"not sure\" (expected one of: sites, symptoms).".into(),
+        ),
+        (
+            json!({"unsure": ["medications"]}),
+            "data.unsure[0]",
+            "`data.unsure[0]`: \"medications\" is not a question that can be answered \"not sure\" (expected one of: sites, symptoms).".into(),
+        ),
+        (
+            json!({"intake": {"unsure": ["age"]}}),
+            "data.intake.unsure[0]",
+            "`data.intake.unsure[0]`: \"age\" is not a list that can be answered \"not sure\" (expected one of: conditions, medications, supplements).".into(),
         ),
         (
             json!({"start_back_items": [true, false, null, true, true, true, true, true, false]}),
@@ -231,13 +241,13 @@ fn values_at_the_limits_are_accepted() {
             "what_matters": "x".repeat(1000),
             "goals": ["g".repeat(500), "Walk to the shops", "Sleep through"],
             "areas": [{"area": "moving", "now": 2, "want": 4}, {"area": "mind"}]
-        }, "practicalities": {"days": [0, 6]}},
+        }, "practicalities": {"days": [0, 6]}, "medications": ["nsaid"], "unsure": ["medications"]},
         "selected": ["yoga", "mindfulness", "fish_oil"],
         "plan": {"per_week": {"yoga": 2, "exercise": 5}, "days": {"yoga": [0, 6]}},
         "checkins": [{"date": "2026-03-02", "week": 12, "peg": {"pain": 10, "enjoyment": 0, "activity": null},
                       "sleep": 0, "mood": {"nervous": 3}, "sessions": {"yoga": 2}, "side_effects": "y".repeat(1000)}],
         "settings": {"crisis_line": format!("Samaritans\t116 123 {}", "é".repeat(100)), "large_text": true, "high_contrast": false},
-        "unsure": ["medications"],
+        "unsure": ["symptoms"],
         "start_back_items": [true, null, false],
         "consents": {"yoga": {"date": "2026-03-02"}},
         "from_a_newer_build": {"kept": ["as", "is"]}

@@ -1,7 +1,7 @@
-//! Step 3, your health: health facts that change which therapies are safe, grouped, with "None" and "Not sure".
+//! Step 3, your health: health facts that change which therapies are safe, grouped, with "None" and "not sure" (which may sit beside ticks).
 
 use super::lists::health_groups;
-use super::model::{list_answer, set_list, ListKey};
+use super::model::{list_answer, set_list, ListKey, UNSURE_HINT, UNSURE_LABEL};
 use crate::ui::session::use_session;
 use crate::ui::widgets::checklist::{Checklist, ListAnswer};
 use leptos::prelude::*;
@@ -17,11 +17,11 @@ pub fn HealthStep() -> impl IntoView {
         <Checklist
             name="conditions"
             legend="Does any of these apply to you?"
-            hint="Tick all that apply. \u{201c}Not sure\u{201d} is fine: we will treat it as unknown, never as a no."
-            groups=health_groups()
+            hint=UNSURE_HINT
+            groups=session.with_untracked(|s| health_groups(&s.intake))
             value=value
             on_change=on_change
-            unsure_label="Not sure"
+            unsure_label=UNSURE_LABEL
         />
     }
 }

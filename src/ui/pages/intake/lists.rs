@@ -2,6 +2,7 @@
 //! gives them, and a medicine-name lookup over the catalog's aliases.
 
 use crate::clinical::catalog::{catalog, Term, Vocab};
+use crate::clinical::intake::Intake;
 use crate::ui::widgets::checklist::{Item, ItemGroup};
 use crate::ui::widgets::radio::Choice;
 
@@ -28,11 +29,13 @@ pub fn items(terms: &[Term]) -> Vec<Item> {
     terms.iter().map(item).collect()
 }
 
-/// One list of the catalog arranged in its groups from the data, in the data's order.
-pub fn grouped(vocab: Vocab) -> Vec<ItemGroup> {
+/// One list of the catalog arranged in its groups from the data, in the data's order: the groups asked of this
+/// intake (`TermGroup::is_asked`: some are only for some pains), and any group holding a tick in `ticked`.
+pub fn grouped(vocab: Vocab, intake: &Intake, ticked: &[String]) -> Vec<ItemGroup> {
     let cat = catalog();
     cat.groups(vocab)
         .iter()
+        .filter(|g| g.is_asked(intake, ticked))
         .map(|g| ItemGroup {
             title: g.title.to_string(),
             items: g
@@ -45,14 +48,14 @@ pub fn grouped(vocab: Vocab) -> Vec<ItemGroup> {
         .collect()
 }
 
-/// The red-flag questions, grouped.
-pub fn symptom_groups() -> Vec<ItemGroup> {
-    grouped(Vocab::Symptom)
+/// The red-flag questions asked of this person, grouped (the headache ones only with a headache reported).
+pub fn symptom_groups(intake: &Intake, ticked: &[String]) -> Vec<ItemGroup> {
+    grouped(Vocab::Symptom, intake, ticked)
 }
 
 /// The health facts, grouped.
-pub fn health_groups() -> Vec<ItemGroup> {
-    grouped(Vocab::Health)
+pub fn health_groups(intake: &Intake) -> Vec<ItemGroup> {
+    grouped(Vocab::Health, intake, &[])
 }
 
 /// A medicine class found for a typed name.
@@ -110,17 +113,29 @@ mod tests {
 
     #[test]
     fn every_red_flag_and_health_fact_is_shown_once_under_its_group() {
-        let symptoms = symptom_groups();
+        // The main pain not given yet: every red flag is asked.
+        let symptoms = symptom_groups(&Intake::default(), &[]);
         assert_eq!(symptoms[0].title, "Heart and breathing");
-        assert_eq!(symptoms.len(), 4);
+        assert_eq!(symptoms.len(), 5);
         let mut ids = shown(&symptoms);
         assert_eq!(ids.len(), 23);
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), 23);
-        let health = health_groups();
+        let health = health_groups(&Intake::default());
         assert_eq!(health[0].title, "Pregnancy");
         assert_eq!(shown(&health).len(), catalog().health.len());
+    }
+
+    #[test]
+    fn without_a_headache_the_seven_headache_questions_are_not_asked_unless_one_is_ticked() {
+        let knee = Intake::parse_strict(r#"{"pain":{"primary":"knee_oa"}}"#).unwrap();
+        let asked = symptom_groups(&knee, &[]);
+        assert_eq!(shown(&asked).len(), 16);
+        assert!(!shown(&asked).contains(&"thunderclap_headache"));
+        assert!(shown(&asked).contains(&"dissection_symptoms"));
+        let ticked = symptom_groups(&knee, &["positional_headache".to_string()]);
+        assert_eq!(shown(&ticked).len(), 23);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Step 4, medicines and supplements: medicine classes in plain words (with example names and a name lookup),
-//! then supplements already taken; each with "None" and "Not sure".
+//! then supplements already taken; each with "None" and "not sure" (which may sit beside ticks).
 
 use super::lists::{items, lookup_medicine};
-use super::model::{list_answer, set_list, ListKey};
+use super::model::{list_answer, set_list, ListKey, UNSURE_HINT, UNSURE_LABEL};
 use crate::clinical::catalog::catalog;
 use crate::ui::session::use_session;
 use crate::ui::widgets::checklist::{toggle, Checklist, ItemGroup, ListAnswer};
@@ -25,7 +25,11 @@ pub fn MedicinesStep() -> impl IntoView {
         let q = query.get();
         match found.with(Vec::len) {
             _ if q.trim().chars().count() < 3 => String::new(),
-            0 => format!("No medicine group found for \u{201c}{}\u{201d}. Check the list below, or ask your pharmacist.", q.trim()),
+            // Not knowing a name is no warning sign: say what to do, plainly.
+            0 => format!(
+                "Mosaic doesn\u{2019}t know the name \u{201c}{}\u{201d}. See whether it belongs to one of the groups below (the examples help); if it fits none of them, you don\u{2019}t need to tick anything for it. Your pharmacist can tell you which group a medicine is in.",
+                q.trim()
+            ),
             1 => "1 group found.".to_string(),
             n => format!("{n} groups found."),
         }
@@ -75,20 +79,20 @@ pub fn MedicinesStep() -> impl IntoView {
         <Checklist
             name="medications"
             legend="Do you take any of these medicines regularly?"
-            hint="Tick all that apply. \u{201c}Not sure\u{201d} is fine: we will treat it as unknown, never as a no."
+            hint=UNSURE_HINT
             groups=ItemGroup::plain(items(catalog().medications))
             value=meds
             on_change=on_meds
-            unsure_label="Not sure"
+            unsure_label=UNSURE_LABEL
         />
         <Checklist
             name="supplements"
             legend="Do you already take any of these supplements or herbal remedies?"
-            hint="Tick all that you take now."
+            hint="Tick all that you take now. If you are not sure about some, tick the ones you know and \u{201c}I\u{2019}m not sure about some of these\u{201d}."
             groups=ItemGroup::plain(items(catalog().supplements))
             value=sups
             on_change=on_sups
-            unsure_label="Not sure"
+            unsure_label=UNSURE_LABEL
         />
     }
 }

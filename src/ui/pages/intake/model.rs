@@ -13,6 +13,11 @@ pub use crate::clinical::intake::sections::{
 };
 pub use crate::ui::widgets::radio::{digit_text, digit_value};
 
+/// The "not sure" answer of the health and medicines lists: it may sit beside ticks.
+pub const UNSURE_LABEL: &str = "I\u{2019}m not sure about some of these";
+/// How to answer such a list when unsure about part of it.
+pub const UNSURE_HINT: &str = "Tick all that apply. If you are not sure about some, tick the ones you know and \u{201c}I\u{2019}m not sure about some of these\u{201d}: Mosaic treats the rest as unknown, never as a no.";
+
 /// A list question of the intake.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListKey {
@@ -29,7 +34,8 @@ pub enum ListKey {
 }
 
 impl ListKey {
-    /// The name recorded in `AppState.unsure` when the person answers "not sure".
+    /// The list's name: in the intake's `unsure` for the health, medicines and supplements lists (which may be
+    /// "not sure" beside ticks), in `AppState.unsure` for the others.
     pub fn key(self) -> &'static str {
         match self {
             ListKey::Sites => "sites",
@@ -61,23 +67,38 @@ impl ListKey {
     }
 }
 
-/// The answer a list question shows: "not sure" wins, then the stored list, else not answered.
+/// Whether "not sure" for this list lives in the intake (`Intake::UNSURE_LISTS`) rather than beside it.
+fn unsure_in_intake(key: ListKey) -> bool {
+    Intake::UNSURE_LISTS.contains(&key.key())
+}
+
+/// The answer a list question shows: the ticks, with "not sure" beside them when the person said so.
 pub fn list_answer(s: &AppState, key: ListKey) -> ListAnswer {
-    if s.unsure.contains(key.key()) {
-        return ListAnswer::Unsure;
-    }
-    match key.get(&s.intake) {
-        Some(v) => ListAnswer::Chosen(v.clone()),
-        None => ListAnswer::Unanswered,
+    let unsure = if unsure_in_intake(key) {
+        s.intake.unsure.iter().any(|u| u == key.key())
+    } else {
+        s.unsure.contains(key.key())
+    };
+    match (key.get(&s.intake), unsure) {
+        (list, true) => ListAnswer::Unsure(list.cloned().unwrap_or_default()),
+        (Some(v), false) => ListAnswer::Chosen(v.clone()),
+        (None, false) => ListAnswer::Unanswered,
     }
 }
 
-/// Records a list answer: "not sure" is kept in `unsure` and stored as not answered, never as none.
+/// Records a list answer: the ticks in the list, and "not sure" as the list's name in `unsure` (never as "none").
 pub fn set_list(s: &mut AppState, key: ListKey, answer: &ListAnswer) {
-    if *answer == ListAnswer::Unsure {
-        s.unsure.insert(key.key().to_string());
+    let name = key.key();
+    if unsure_in_intake(key) {
+        let unsure = &mut s.intake.unsure;
+        unsure.retain(|u| u != name);
+        if answer.is_unsure() {
+            unsure.push(name.to_string());
+        }
+    } else if answer.is_unsure() {
+        s.unsure.insert(name.to_string());
     } else {
-        s.unsure.remove(key.key());
+        s.unsure.remove(name);
     }
     *key.slot(&mut s.intake) = answer.stored();
     tidy(&mut s.intake);

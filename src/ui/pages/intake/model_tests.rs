@@ -11,14 +11,18 @@ fn primary(p: &str) -> Intake {
 #[test]
 fn not_sure_is_recorded_apart_and_stored_as_not_answered() {
     let mut s = AppState::default();
-    set_list(&mut s, ListKey::Medications, &ListAnswer::Unsure);
+    set_list(&mut s, ListKey::Medications, &ListAnswer::Unsure(vec![]));
     assert_eq!(s.intake.medications, None);
-    assert!(s.unsure.contains("medications"));
-    assert_eq!(list_answer(&s, ListKey::Medications), ListAnswer::Unsure);
+    assert_eq!(s.intake.unsure, ["medications"]);
+    assert!(s.unsure.is_empty(), "the intake holds it, not the document");
+    assert_eq!(
+        list_answer(&s, ListKey::Medications),
+        ListAnswer::Unsure(vec![])
+    );
 
     set_list(&mut s, ListKey::Medications, &ListAnswer::Chosen(vec![]));
     assert_eq!(s.intake.medications, Some(vec![]));
-    assert!(s.unsure.is_empty());
+    assert!(s.intake.unsure.is_empty());
     assert_eq!(
         list_answer(&s, ListKey::Medications),
         ListAnswer::Chosen(vec![])
@@ -30,6 +34,28 @@ fn not_sure_is_recorded_apart_and_stored_as_not_answered() {
         list_answer(&s, ListKey::Medications),
         ListAnswer::Unanswered
     );
+}
+
+#[test]
+fn not_sure_beside_ticks_keeps_the_ticks_and_names_the_list_once() {
+    let mut s = AppState::default();
+    let partly = ListAnswer::Unsure(vec!["osteoporosis".into()]);
+    set_list(&mut s, ListKey::Conditions, &partly);
+    set_list(&mut s, ListKey::Conditions, &partly);
+    set_list(&mut s, ListKey::Supplements, &ListAnswer::Unsure(vec![]));
+    assert_eq!(s.intake.conditions, Some(vec!["osteoporosis".to_string()]));
+    assert_eq!(s.intake.supplements, None);
+    assert_eq!(s.intake.unsure, ["conditions", "supplements"]);
+    assert_eq!(list_answer(&s, ListKey::Conditions), partly);
+    // The engine sees what RULES §4.5 describes: the tick and the unknown list.
+    assert!(s.intake.list_unknown("conditions"));
+    set_list(
+        &mut s,
+        ListKey::Conditions,
+        &ListAnswer::Chosen(vec!["osteoporosis".into()]),
+    );
+    assert_eq!(s.intake.unsure, ["supplements"]);
+    assert!(!s.intake.list_unknown("conditions"));
 }
 
 #[test]
