@@ -21,12 +21,15 @@ use std::{env, fs, process};
 
 /// Where the data files live, relative to the package root (where cargo runs build scripts).
 const DATA: &str = "src/clinical/data";
+/// The document explaining every cited SOURCES section; its headings name them for patients.
+const SOURCES_DOC: &str = "docs/sources.md";
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed={DATA}");
     println!("cargo:rerun-if-changed=src/clinical/terms.rs");
+    println!("cargo:rerun-if-changed={SOURCES_DOC}");
     let read = |file: &str| {
         let path = format!("{DATA}/{file}");
         fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")))
@@ -51,6 +54,27 @@ fn main() {
         out.join("rules_data.rs"),
         emit::static_item("RULE_BOOK", "RuleBook", data.rules),
     );
+    let doc =
+        fs::read_to_string(SOURCES_DOC).unwrap_or_else(|e| fail(&format!("{SOURCES_DOC}: {e}")));
+    write(
+        out.join("source_titles.rs"),
+        emit::static_item("SOURCE_TITLES", "&[(&str, &str)]", &source_titles(&doc)),
+    );
+}
+
+/// The SOURCES sections `docs/sources.md` explains, from its headings `### §4.3 — Precautions for each therapy`:
+/// (`4.3`, `Precautions for each therapy`).
+fn source_titles(doc: &str) -> Vec<(&str, &str)> {
+    let titles: Vec<(&str, &str)> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("### §")?.split_once(" \u{2014} "))
+        .collect();
+    if titles.is_empty() {
+        fail(&format!(
+            "{SOURCES_DOC}: no `### §N — Title` headings found"
+        ));
+    }
+    titles
 }
 
 fn write(path: PathBuf, source: String) {

@@ -97,6 +97,10 @@ test('s33 in the wizard: osteoporosis ticked and "not sure" about the rest cauti
     assert.equal(await status('spinal_manipulation'), 'clearance_required');
     assert.equal(await status('acupuncture'), 'caution');
     assert.equal(await status('cbt'), 'allowed');
+    // Citations read as titles, never as section numbers of the notes (also inside folded "Where this comes from").
+    const text = await page.locator('#main').textContent();
+    assert.doesNotMatch(text, /SOURCES §|RULES §/);
+    assert.match(text, /Precautions for each therapy: Spinal manipulation/);
     const doc = await saved(page);
     assert.deepEqual(doc.intake.conditions, ['osteoporosis']);
     assert.deepEqual(doc.intake.unsure, ['conditions']);

@@ -4,6 +4,7 @@
 //! with a source on every entry, so a clinical reviewer can read them in one place.
 
 pub mod catalog;
+pub mod citation;
 pub mod data;
 pub mod intake;
 pub mod plan;

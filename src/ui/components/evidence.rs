@@ -1,6 +1,7 @@
 //! The evidence badge: what the research says for this person's condition, honestly worded (SOURCES §2.7).
 
 use crate::clinical::catalog::{catalog, EvidenceRating, Strength, Therapy, Vocab};
+use crate::ui::components::sources::readable_all;
 use leptos::prelude::*;
 
 /// Words for an evidence rating.
@@ -106,7 +107,7 @@ pub fn EvidenceBadge(
                 <summary>"What the research says"</summary>
                 <p>{ev.summary.clone()}</p>
                 {ev.strength.clone().map(|s| view! { <p>{s}</p> })}
-                <p class="source">"Source: " {ev.source.clone()}</p>
+                <p class="source">"Where this comes from: " {readable_all([ev.source.as_str()]).join("; ")}</p>
             </details>
         </div>
     }

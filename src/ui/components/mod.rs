@@ -5,5 +5,6 @@ pub mod consent;
 pub mod consent_text;
 pub mod evidence;
 pub mod self_harm;
+pub mod sources;
 pub mod status;
 pub mod stop;

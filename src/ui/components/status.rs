@@ -2,6 +2,7 @@
 
 use crate::clinical::catalog::catalog;
 use crate::clinical::screening::{Finding, Outcome, TherapyScreening, TherapyStatus};
+use crate::ui::components::sources::{readable_all, WhereFrom};
 use leptos::prelude::*;
 
 /// The snake_case ID of an outcome, as in RULES §1.8 (used in `data-outcome`).
@@ -92,16 +93,9 @@ pub fn FindingList(
         .into_iter()
         .map(|f| view! { <li><FindingText finding=f /></li> })
         .collect_view();
-    let sources = sources
-        .into_iter()
-        .map(|s| view! { <li>{s}</li> })
-        .collect_view();
     view! {
         <ul class="findings">{items}</ul>
-        <details class="sources">
-            <summary>"Where this comes from"</summary>
-            <ul>{sources}</ul>
-        </details>
+        <WhereFrom sources=sources />
     }
 }
 
@@ -122,7 +116,7 @@ pub fn SafetyByTherapy(
                     .iter()
                     .map(|f| {
                         view! {
-                            <li><FindingText finding=f.clone() /><span class="source">" Source: "{f.source.clone()}</span></li>
+                            <li><FindingText finding=f.clone() /><span class="source">" Source: "{readable_all([f.source.as_str()]).join("; ")}</span></li>
                         }
                     })
                     .collect_view();

@@ -6,6 +6,7 @@ use crate::clinical::screening::{Finding, Flag, Outcome, Screening};
 use crate::ui::components::status::FindingText;
 use crate::ui::route::{Route, Step};
 use crate::ui::session::use_session;
+use crate::ui::components::sources::WhereFrom;
 use leptos::prelude::*;
 
 /// The heading for an outcome (the screening view's title; the preview's stop-screen heading).
@@ -150,7 +151,14 @@ pub fn StopNow(
             }
         })
         .collect_view();
-    let kept = (!preview).then_some(" Your answers are kept on this device.");
+    // A clinic kiosk keeps nothing: the answers go when the patient finishes (README, "Kiosk deployment").
+    let kept = (!preview).then(|| {
+        if use_session().is_kiosk() {
+            " Nothing is kept on this tablet: your answers are cleared when you finish."
+        } else {
+            " Your answers are kept on this device."
+        }
+    });
     let change = (!preview).then(|| {
         let href = Route::Intake(change_step(outcome)).href();
         view! {
@@ -180,10 +188,7 @@ fn reason_item(f: Finding) -> impl IntoView {
     view! {
         <li data-rule=f.rule.clone()>
             <p><FindingText finding=f.clone() /></p>
-            <details class="sources">
-                <summary>"Source"</summary>
-                <p>{f.source}</p>
-            </details>
+            <WhereFrom sources=vec![f.source] />
         </li>
     }
 }

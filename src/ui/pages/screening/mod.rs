@@ -13,6 +13,7 @@ use crate::ui::components::status::{
 use crate::ui::components::stop::{heading, CrisisResources, StopNow};
 use crate::ui::route::{Route, Step};
 use crate::ui::session::use_session;
+use crate::ui::components::sources::WhereFrom;
 use leptos::prelude::*;
 use model::{notice_title, safety_answers_missing, score_lines, status_counts};
 
@@ -182,10 +183,7 @@ fn notices_section(notices: &[Notice], line: &str) -> impl IntoView {
                     <h3>{notice_title(&n.id)}</h3>
                     <p>{n.finding.message.clone()}</p>
                     {notice_extra(&n.id, line)}
-                    <details class="sources">
-                        <summary>"Source"</summary>
-                        <p>{n.finding.source.clone()}</p>
-                    </details>
+                    <WhereFrom sources=vec![n.finding.source.clone()] />
                 </li>
             }
         })
