@@ -3,10 +3,12 @@
 use mosaic::clinical::catalog::catalog;
 use mosaic::clinical::intake::Intake;
 use mosaic::clinical::plan::{
-    build_plan, ConflictKind, EntryKind, Plan, PlanSettings, MAX_SESSIONS_PER_DAY, PLAN_WEEKS,
+    build_plan, moved_days, ConflictKind, EntryKind, Plan, PlanChange, PlanSettings,
+    MAX_SESSIONS_PER_DAY, PLAN_WEEKS,
 };
 use mosaic::clinical::screening::{TherapyScreening, TherapyStatus};
 use serde_json::json;
+use std::collections::BTreeMap;
 
 fn intake(v: serde_json::Value) -> Intake {
     serde_json::from_value(v).expect("valid intake")
@@ -464,4 +466,239 @@ fn works_with_the_real_screening_engine() {
     assert_eq!(item(&p, "massage").status, TherapyStatus::Caution);
     assert!(p.questions.iter().any(|q| q.about == "massage"));
     assert!(p.questions.iter().any(|q| q.about == "ginkgo"));
+}
+
+/// Three days (Mon, Wed, Fri) and 150 minutes a week, choosing tai chi then acupuncture: 165 minutes.
+fn tight_week() -> (Intake, Vec<String>) {
+    let i = intake(json!({
+        "pain": {"primary": "low_back"},
+        "practicalities": {"minutes_per_week": 150, "days": [0, 2, 4]}
+    }));
+    (i, ids(&["tai_chi", "acupuncture"]))
+}
+
+fn conflict(p: &Plan, kind: ConflictKind) -> &mosaic::clinical::plan::Conflict {
+    p.conflicts
+        .iter()
+        .find(|c| c.kind == kind)
+        .unwrap_or_else(|| panic!("{kind:?} conflict in {:?}", p.conflicts))
+}
+
+#[test]
+fn a_time_conflict_offers_a_lower_frequency_that_applies_to_the_settings() {
+    let (i, mut selected) = tight_week();
+    let mut settings = PlanSettings::default();
+    let before = build_plan(catalog(), &i, &selected, &[], &settings);
+    assert_eq!(before.peak_minutes_per_week, 165);
+    let fix = conflict(&before, ConflictKind::Time)
+        .fix
+        .clone()
+        .expect("a fix");
+    assert_eq!(
+        fix,
+        PlanChange::PerWeek {
+            therapy: "tai_chi".into(),
+            from: 2,
+            to: 1
+        }
+    );
+    assert_eq!(
+        fix.describe(catalog()),
+        "Tai chi or qigong once a week instead of twice"
+    );
+    settings.days.insert("tai_chi".into(), vec![0, 2]);
+    fix.apply(&mut selected, &mut settings);
+    assert_eq!(selected, vec!["tai_chi", "acupuncture"]);
+    assert_eq!(settings.per_week, BTreeMap::from([("tai_chi".into(), 1)]));
+    assert!(settings.days.is_empty(), "days chosen by hand are let go");
+    let after = build_plan(catalog(), &i, &selected, &[], &settings);
+    assert_eq!(after.peak_minutes_per_week, 105);
+    assert!(after.conflicts.is_empty(), "{:?}", after.conflicts);
+    assert_eq!(item(&before, "acupuncture").days, vec![4]);
+    assert_eq!(item(&after, "acupuncture").days, vec![2]);
+    assert_eq!(
+        moved_days(catalog(), &before, &after, "tai_chi"),
+        vec!["Acupuncture moved to Wednesday."]
+    );
+}
+
+#[test]
+fn a_budget_conflict_offers_a_lower_frequency_or_taking_the_therapy_out() {
+    let mut settings = PlanSettings::default();
+    settings.per_week.insert("massage".into(), 2);
+    let selected = ids(&["massage", "exercise"]);
+    let with_budget = |b: u32| {
+        let i =
+            intake(json!({"pain": {"primary": "neck"}, "practicalities": {"budget_per_month": b}}));
+        build_plan(catalog(), &i, &selected, &[], &settings)
+    };
+    let cut = conflict(&with_budget(300), ConflictKind::Budget)
+        .fix
+        .clone();
+    assert_eq!(
+        cut,
+        Some(PlanChange::PerWeek {
+            therapy: "massage".into(),
+            from: 2,
+            to: 1
+        })
+    );
+    let drop = conflict(&with_budget(100), ConflictKind::Budget)
+        .fix
+        .clone()
+        .expect("a fix");
+    assert_eq!(
+        drop,
+        PlanChange::Remove {
+            therapy: "massage".into()
+        }
+    );
+    assert_eq!(drop.describe(catalog()), "Massage taken out of the plan");
+    let (mut chosen, mut s) = (selected.clone(), settings.clone());
+    drop.apply(&mut chosen, &mut s);
+    assert_eq!(chosen, vec!["exercise"]);
+    assert_eq!(
+        s, settings,
+        "taking a therapy out leaves the settings alone"
+    );
+}
+
+#[test]
+fn a_crowded_day_offers_moving_the_last_session_to_a_free_day() {
+    let i = intake(json!({"pain": {"primary": "low_back"}, "practicalities": {"days": [0, 2]}}));
+    let mut settings = PlanSettings::default();
+    for id in ["yoga", "acupuncture", "massage"] {
+        settings.days.insert(id.into(), vec![0]);
+    }
+    let mut selected = ids(&["yoga", "acupuncture", "massage"]);
+    let p = build_plan(catalog(), &i, &selected, &[], &settings);
+    let fix = conflict(&p, ConflictKind::BusyDay)
+        .fix
+        .clone()
+        .expect("a fix");
+    assert_eq!(
+        fix,
+        PlanChange::MoveDay {
+            therapy: "massage".into(),
+            days: vec![0],
+            from: 0,
+            to: 2
+        }
+    );
+    assert_eq!(
+        fix.describe(catalog()),
+        "Massage on Wednesday instead of Monday"
+    );
+    fix.apply(&mut selected, &mut settings);
+    assert_eq!(settings.days["massage"], vec![2]);
+    assert_eq!(settings.days["yoga"], vec![0]);
+    let after = build_plan(catalog(), &i, &selected, &[], &settings);
+    assert!(
+        after
+            .conflicts
+            .iter()
+            .all(|c| c.kind != ConflictKind::BusyDay),
+        "{:?}",
+        after.conflicts
+    );
+}
+
+#[test]
+fn too_many_chosen_days_offer_the_nearest_usual_frequency() {
+    let i = intake(json!({"pain": {"primary": "low_back"}}));
+    let mut settings = PlanSettings::default();
+    settings.days.insert("acupuncture".into(), vec![0, 1, 2]);
+    let mut selected = ids(&["acupuncture"]);
+    let p = build_plan(catalog(), &i, &selected, &[], &settings);
+    let fix = conflict(&p, ConflictKind::Frequency)
+        .fix
+        .clone()
+        .expect("a fix");
+    assert_eq!(
+        fix.describe(catalog()),
+        "Acupuncture twice a week instead of 3 times"
+    );
+    fix.apply(&mut selected, &mut settings);
+    assert_eq!(
+        settings.per_week,
+        BTreeMap::from([("acupuncture".into(), 2)])
+    );
+    assert!(settings.days.is_empty());
+    assert!(build_plan(catalog(), &i, &selected, &[], &settings)
+        .conflicts
+        .is_empty());
+}
+
+#[test]
+fn the_only_therapy_is_never_offered_for_taking_out() {
+    let i =
+        intake(json!({"pain": {"primary": "neck"}, "practicalities": {"budget_per_month": 50}}));
+    let p = plan(&i, &["massage"], &[]);
+    let c = conflict(&p, ConflictKind::Budget);
+    assert!(
+        c.suggestion.starts_with("Drop or postpone Massage"),
+        "{}",
+        c.suggestion
+    );
+    assert_eq!(c.fix, None, "an empty plan solves nothing");
+}
+
+#[test]
+fn a_fix_that_needs_other_answers_is_not_offered_as_a_change() {
+    let i = intake(json!({"pain": {"primary": "fibromyalgia"}, "practicalities": {"days": [2]}}));
+    let p = plan(&i, &["exercise"], &[]);
+    assert_eq!(conflict(&p, ConflictKind::Frequency).fix, None);
+}
+
+#[test]
+fn fixes_travel_with_the_plan_as_json() {
+    let (i, selected) = tight_week();
+    let p = build_plan(catalog(), &i, &selected, &[], &PlanSettings::default());
+    let text = serde_json::to_string(conflict(&p, ConflictKind::Time)).unwrap();
+    assert!(
+        text.ends_with(r#""fix":{"change":"per_week","therapy":"tai_chi","from":2,"to":1}}"#),
+        "{text}"
+    );
+    let old: mosaic::clinical::plan::Conflict =
+        serde_json::from_str(r#"{"kind":"time","message":"m","suggestion":"s"}"#).unwrap();
+    assert_eq!(old.fix, None, "plans saved before fixes existed still read");
+}
+
+#[test]
+fn moved_days_name_every_other_therapy_that_changed_day() {
+    let i = intake(json!({"pain": {"primary": "low_back"}}));
+    let base = plan(&i, &["yoga", "acupuncture", "physical_therapy"], &[]);
+    let week = |yoga: &[u8], acupuncture: &[u8], pt_home: &[u8]| {
+        let mut p = base.clone();
+        for it in &mut p.items {
+            match it.therapy.as_str() {
+                "yoga" => it.days = yoga.to_vec(),
+                "acupuncture" => it.days = acupuncture.to_vec(),
+                _ => {
+                    it.days = vec![4];
+                    it.home_days = pt_home.to_vec();
+                }
+            }
+        }
+        p
+    };
+    let before = week(&[0], &[2], &[1, 3]);
+    assert_eq!(
+        moved_days(catalog(), &before, &week(&[6], &[2, 6], &[]), "none"),
+        vec![
+            "Yoga moved to Sunday.",
+            "Acupuncture is now on Wednesday and Sunday.",
+            "Home practice for Physical therapy is no longer planned.",
+        ]
+    );
+    assert_eq!(
+        moved_days(catalog(), &before, &week(&[0], &[2], &[1, 5]), "none"),
+        vec!["Home practice for Physical therapy moved to Saturday."]
+    );
+    assert_eq!(
+        moved_days(catalog(), &before, &week(&[6], &[3], &[1, 3]), "yoga"),
+        vec!["Acupuncture moved to Thursday."],
+        "the therapy the person changed is not reported as moved"
+    );
+    assert!(moved_days(catalog(), &before, &before, "none").is_empty());
 }

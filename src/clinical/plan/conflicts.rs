@@ -2,7 +2,8 @@
 
 use super::schedule::WEEKDAYS;
 use super::{
-    Conflict, ConflictKind, EntryKind, PlanItem, ScheduleEntry, MAX_SESSIONS_PER_DAY, PLAN_WEEKS,
+    Conflict, ConflictKind, EntryKind, PlanChange, PlanItem, ScheduleEntry, MAX_SESSIONS_PER_DAY,
+    PLAN_WEEKS,
 };
 use crate::clinical::catalog::{Catalog, CostBand};
 use crate::clinical::intake::Intake;
@@ -74,6 +75,22 @@ fn item_minutes(i: &PlanItem) -> u32 {
         + i.home_days.len() as u32 * u32::from(i.home_minutes)
 }
 
+/// The change that sets an item to `to` sessions a week.
+fn per_week(i: &PlanItem, to: u8) -> PlanChange {
+    PlanChange::PerWeek {
+        therapy: i.therapy.clone(),
+        from: i.per_week,
+        to,
+    }
+}
+
+/// The change that takes an item out of the plan; none for the only item, since an empty plan solves nothing.
+fn take_out(items: &[PlanItem], i: &PlanItem) -> Option<PlanChange> {
+    (items.len() > 1).then(|| PlanChange::Remove {
+        therapy: i.therapy.clone(),
+    })
+}
+
 /// Display name of a therapy ID.
 fn name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
     catalog.therapy(id).map_or(id, |t| t.name)
@@ -129,21 +146,27 @@ fn time_conflict(
             ))
         })
         .min_by_key(|(saving, _, _)| *saving);
-    let suggestion = match cut {
-        Some((saving, i, min)) => format!(
-            "Lower {} to {min} session(s) a week: that saves about {saving} minutes.",
-            name(catalog, &i.therapy)
+    let (suggestion, fix) = match cut {
+        Some((saving, i, min)) => (
+            format!(
+                "Lower {} to {min} session(s) a week: that saves about {saving} minutes.",
+                name(catalog, &i.therapy)
+            ),
+            Some(per_week(i, min)),
         ),
         None => {
             let biggest = active(items, week)
                 .max_by_key(|i| (item_minutes(i), std::cmp::Reverse(i.start_week)));
             match biggest {
-                Some(i) => format!(
-                    "Postpone or drop {} (about {} minutes a week), or set aside about {peak} minutes a week.",
-                    name(catalog, &i.therapy),
-                    item_minutes(i)
+                Some(i) => (
+                    format!(
+                        "Postpone or drop {} (about {} minutes a week), or set aside about {peak} minutes a week.",
+                        name(catalog, &i.therapy),
+                        item_minutes(i)
+                    ),
+                    take_out(items, i),
                 ),
-                None => format!("Set aside about {peak} minutes a week."),
+                None => (format!("Set aside about {peak} minutes a week."), None),
             }
         }
     };
@@ -151,6 +174,7 @@ fn time_conflict(
         kind: ConflictKind::Time,
         message,
         suggestion,
+        fix,
     }
 }
 
@@ -168,11 +192,13 @@ fn budget_conflict(catalog: &Catalog, items: &[PlanItem], load: &Load, budget: u
         .iter()
         .filter(priced)
         .max_by_key(|i| monthly_cost(catalog, std::iter::once(*i)));
-    let suggestion = match costliest {
-        None => {
+    let (suggestion, fix) = match costliest {
+        // Only supplements cost money: which to stop is a question for the clinician, not a button.
+        None => (
             "Talk to your clinician or pharmacist about which supplements are worth their cost."
-                .to_string()
-        }
+                .to_string(),
+            None,
+        ),
         Some(i) => {
             let t = catalog
                 .therapy(&i.therapy)
@@ -181,12 +207,18 @@ fn budget_conflict(catalog: &Catalog, items: &[PlanItem], load: &Load, budget: u
             let now = t.monthly_cost_estimate(i.per_week);
             let saving = now - t.monthly_cost_estimate(min);
             if i.per_week > min && saving >= over {
-                format!(
-                    "Lower {} to {min} session(s) a week: about {saving} less a month.",
-                    t.name
+                (
+                    format!(
+                        "Lower {} to {min} session(s) a week: about {saving} less a month.",
+                        t.name
+                    ),
+                    Some(per_week(i, min)),
                 )
             } else {
-                format!("Drop or postpone {} (about {now} a month), or look for lower-cost options such as community classes or insurance cover.", t.name)
+                (
+                    format!("Drop or postpone {} (about {now} a month), or look for lower-cost options such as community classes or insurance cover.", t.name),
+                    take_out(items, i),
+                )
             }
         }
     };
@@ -194,6 +226,7 @@ fn budget_conflict(catalog: &Catalog, items: &[PlanItem], load: &Load, budget: u
         kind: ConflictKind::Budget,
         message,
         suggestion,
+        fix,
     }
 }
 
@@ -229,14 +262,29 @@ fn busy_days(
                 .copied()
                 .filter(|d| *d != day && !uses(*d))
                 .min_by_key(|d| on_day(*d).count());
-            let suggestion = match target {
-                Some(d) if on_day(d).count() < MAX_SESSIONS_PER_DAY => format!(
-                    "Move {} from {} to {}.",
-                    name(catalog, &last.therapy),
-                    WEEKDAYS[usize::from(day)],
-                    WEEKDAYS[usize::from(d)]
+            let planned = items
+                .iter()
+                .find(|i| i.therapy == last.therapy)
+                .map_or_else(Vec::new, |i| i.days.clone());
+            let (suggestion, fix) = match target {
+                Some(d) if on_day(d).count() < MAX_SESSIONS_PER_DAY => (
+                    format!(
+                        "Move {} from {} to {}.",
+                        name(catalog, &last.therapy),
+                        WEEKDAYS[usize::from(day)],
+                        WEEKDAYS[usize::from(d)]
+                    ),
+                    Some(PlanChange::MoveDay {
+                        therapy: last.therapy.clone(),
+                        days: planned,
+                        from: day,
+                        to: d,
+                    }),
                 ),
-                _ => "Make another day available, or choose fewer sessions a week.".to_string(),
+                _ => (
+                    "Make another day available, or choose fewer sessions a week.".to_string(),
+                    None,
+                ),
             };
             out.push(Conflict {
                 kind: ConflictKind::BusyDay,
@@ -247,6 +295,7 @@ fn busy_days(
                     names.join(", ")
                 ),
                 suggestion,
+                fix,
             });
             break;
         }

@@ -3,13 +3,17 @@
 //! [`build_plan`] is pure and deterministic: the same intake, choices, statuses and settings always give the
 //! same plan, so a shared plan can be rebuilt exactly and tests can pin behaviour.
 
+mod change;
 mod conflicts;
 mod goals;
+mod moves;
 mod schedule;
 mod team;
 mod types;
 
-pub use schedule::WEEKDAYS;
+pub use change::PlanChange;
+pub use moves::moved_days;
+pub use schedule::{day_list, WEEKDAYS};
 pub use types::*;
 
 use crate::clinical::catalog::Catalog;

@@ -1,8 +1,8 @@
 //! Turning chosen therapies into a weekly template: frequency, days, home practice and staggered starts.
 
 use super::{
-    Conflict, ConflictKind, EntryKind, PlanItem, PlanSettings, ScheduleEntry, MAX_WEEK_ONE_STARTS,
-    PLAN_WEEKS, STAGGER_GAP,
+    Conflict, ConflictKind, EntryKind, PlanChange, PlanItem, PlanSettings, ScheduleEntry,
+    MAX_WEEK_ONE_STARTS, PLAN_WEEKS, STAGGER_GAP,
 };
 use crate::clinical::catalog::{Setting, Therapy};
 use crate::clinical::intake::Intake;
@@ -18,6 +18,19 @@ pub const WEEKDAYS: [&str; 7] = [
     "Saturday",
     "Sunday",
 ];
+
+/// "Monday", "Monday and Friday", "Monday, Wednesday and Friday"; "no days" for none.
+pub fn day_list(days: &[u8]) -> String {
+    let names: Vec<&str> = days
+        .iter()
+        .filter_map(|d| WEEKDAYS.get(usize::from(*d)).copied())
+        .collect();
+    match names.as_slice() {
+        [] => "no days".to_string(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
 
 /// The person's available weekdays, sorted; all seven when none were given.
 pub(super) fn available_days(intake: &Intake) -> Vec<u8> {
@@ -133,6 +146,11 @@ pub(super) fn items(
                         kind: ConflictKind::Frequency,
                         message: format!("You chose {n} day(s) a week for {name}; its usual course has {usual} sessions a week."),
                         suggestion: format!("Choose {usual} days for {name}, or ask your practitioner whether {n} a week suits you."),
+                        fix: Some(PlanChange::PerWeek {
+                            therapy: therapy.id.to_string(),
+                            from: n,
+                            to: n.clamp(course.per_week_min, course.per_week_max),
+                        }),
                     });
                 }
                 d
@@ -150,6 +168,8 @@ pub(super) fn items(
                         kind: ConflictKind::Frequency,
                         message: format!("{name} usually needs {usual} sessions a week, but you have {n} day(s) available."),
                         suggestion: format!("Make {} more day(s) available, or do {name} on {n} day(s) and expect slower progress.", course.per_week_min - n),
+                        // Available days are an answer of the intake, not a plan setting.
+                        fix: None,
                     });
                 }
                 load.pick(days, usize::from(wanted.min(n)), is_session)

@@ -1,5 +1,6 @@
 //! The plan's data types: all `Serialize + Deserialize + Clone + PartialEq` for the UI and the share-link codec.
 
+use super::PlanChange;
 use crate::clinical::screening::TherapyStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -105,6 +106,9 @@ pub struct Conflict {
     pub message: String,
     /// A concrete change that resolves it.
     pub suggestion: String,
+    /// That change as a value the plan view can apply, when it is a change to the plan itself (not to the answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<PlanChange>,
 }
 
 /// Someone to involve in the plan.

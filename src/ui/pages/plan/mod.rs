@@ -1,7 +1,10 @@
 //! The plan view (`#/plan`): the 12-week plan built from the person's choices, editable frequency and days,
 //! and everything a clinician needs on one or two printed pages.
 
+mod changes;
+mod conflicts;
 mod consent;
+mod legend;
 pub mod model;
 mod schedule;
 mod sections;
@@ -11,11 +14,11 @@ use crate::clinical::plan::Plan;
 use crate::ui::route::Route;
 use crate::ui::session::use_session;
 use crate::ui::take_home::TakeHome;
+use changes::{ChangeLine, PlanEdits};
+use conflicts::{ConflictList, UnknownTime};
 use leptos::prelude::*;
 use schedule::{ItemList, WeekGrid};
-use sections::{
-    ConflictList, CostAndTime, Excluded, Goals, Questions, Reviews, SafetyNotes, Supplements, Team,
-};
+use sections::{CostAndTime, Excluded, Goals, Questions, Reviews, SafetyNotes, Supplements, Team};
 
 /// The plan view.
 #[component]
@@ -57,6 +60,7 @@ fn print() {
 fn PlanBody() -> impl IntoView {
     let session = use_session();
     let plan: Memo<Plan> = session.plan();
+    let edits = PlanEdits::new(session, plan);
     let condition = move || {
         plan.with(|p| {
             catalog()
@@ -76,9 +80,10 @@ fn PlanBody() -> impl IntoView {
         <p class="print-only print-note">
             "Made with Mosaic on the patient's own device. Planning help, not medical advice."
         </p>
-        <ConflictList plan=plan />
+        <UnknownTime plan=plan />
+        <ConflictList plan=plan edits=edits />
         <WeekGrid plan=plan />
-        <ItemList plan=plan />
+        <ItemList plan=plan edits=edits />
         <Goals plan=plan />
         <Reviews plan=plan />
         <SafetyNotes />
@@ -92,5 +97,6 @@ fn PlanBody() -> impl IntoView {
             <button type="button" class="primary" on:click=move |_| print()>"Print or save as PDF"</button>
             <a class="button" href=Route::Choose.href()>"Change my choices"</a>
         </div>
+        <ChangeLine edits=edits />
     }
 }

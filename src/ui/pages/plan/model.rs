@@ -2,7 +2,7 @@
 
 use crate::clinical::catalog::Therapy;
 use crate::clinical::intake::Intake;
-use crate::clinical::plan::{EntryKind, Plan, PlanItem, PlanSettings, WEEKDAYS};
+use crate::clinical::plan::{day_list, EntryKind, Plan, PlanItem, PlanSettings, WEEKDAYS};
 use crate::ui::components::status::therapy_name;
 
 /// "1 session", "3 sessions", "once", "4 times".
@@ -107,19 +107,6 @@ pub fn week_grid(plan: &Plan) -> Vec<DayColumn> {
         .collect()
 }
 
-/// "Monday, Wednesday and Friday".
-pub fn day_list(days: &[u8]) -> String {
-    let names: Vec<&str> = days
-        .iter()
-        .filter_map(|d| WEEKDAYS.get(usize::from(*d)).copied())
-        .collect();
-    match names.as_slice() {
-        [] => "no days".to_string(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// The frequencies a person may choose for a therapy: the catalog's usual range.
 pub fn per_week_range(therapy: &Therapy) -> Option<(u8, u8)> {
     therapy
@@ -181,6 +168,29 @@ pub fn time_summary(plan: &Plan, intake: &Intake) -> String {
         Some(m) => format!("{busiest}, within the {m} minutes you said you have."),
         None => format!("{busiest}."),
     }
+}
+
+/// "You didn't tell us how much time you have: this plan takes N minutes a week", when no minutes were given.
+pub fn unknown_time(plan: &Plan, intake: &Intake) -> Option<String> {
+    let have = intake
+        .practicalities
+        .as_ref()
+        .and_then(|p| p.minutes_per_week);
+    have.is_none().then(|| {
+        format!(
+            "You didn't tell us how much time you have: this plan takes {} minutes a week",
+            plan.peak_minutes_per_week
+        )
+    })
+}
+
+/// The status line after a change: what was done (if anything), then what else moved.
+pub fn change_status(done: Option<&str>, moved: &[String]) -> String {
+    done.into_iter()
+        .map(str::to_string)
+        .chain(moved.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The estimated monthly cost, compared with the budget; always read together with `plan.cost_note`.

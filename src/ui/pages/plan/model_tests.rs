@@ -140,3 +140,36 @@ fn time_and_cost_compare_with_what_the_person_said() {
     let small = plan(&["meditation"], &PlanSettings::default());
     assert!(cost_summary(&small, &intake()).contains("within your budget"));
 }
+
+#[test]
+fn without_a_time_budget_the_plan_says_how_much_time_it_takes() {
+    let p = plan(&["yoga"], &PlanSettings::default());
+    assert_eq!(unknown_time(&p, &intake()), None, "150 minutes were given");
+    let mut none = intake();
+    none.practicalities.as_mut().unwrap().minutes_per_week = None;
+    // One 75-minute yoga class and 15 minutes of home practice on the other three available days.
+    assert_eq!(
+        unknown_time(&p, &none).as_deref(),
+        Some("You didn't tell us how much time you have: this plan takes 120 minutes a week")
+    );
+    let mut blank = intake();
+    blank.practicalities = None;
+    assert!(unknown_time(&p, &blank).is_some());
+}
+
+#[test]
+fn the_status_line_says_what_was_done_then_what_moved() {
+    let moved = vec![
+        "Acupuncture moved to Wednesday.".to_string(),
+        "Massage moved to Friday.".to_string(),
+    ];
+    assert_eq!(
+        change_status(Some("Done: Yoga once a week instead of twice."), &moved),
+        "Done: Yoga once a week instead of twice. Acupuncture moved to Wednesday. Massage moved to Friday."
+    );
+    assert_eq!(
+        change_status(None, &moved[..1]),
+        "Acupuncture moved to Wednesday."
+    );
+    assert_eq!(change_status(Some("Undone."), &[]), "Undone.");
+}

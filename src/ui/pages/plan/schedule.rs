@@ -1,6 +1,8 @@
 //! The week grid (days × entries; a list on small screens) and each therapy's course with its editable frequency and days.
 
+use super::changes::PlanEdits;
 use super::consent::ConsentStatus;
+use super::legend::WeekLegend;
 use super::model::{
     is_adjusted, item_summary, per_week_range, reset, set_per_week, toggle_day, week_grid,
 };
@@ -52,8 +54,9 @@ pub fn WeekGrid(
     };
     view! {
         <section class="week-section" aria-labelledby="week-heading">
-            <h2 id="week-heading">"Your week"</h2>
+            <h2 id="week-heading" tabindex="-1">"Your week"</h2>
             <p class="hint">"A typical week once everything has started; items starting later show their weeks."</p>
+            <WeekLegend />
             <ol class="week">{days}</ol>
         </section>
     }
@@ -64,6 +67,8 @@ pub fn WeekGrid(
 pub fn ItemList(
     /// The plan.
     plan: Memo<Plan>,
+    /// How the frequency and day controls change the plan.
+    edits: PlanEdits,
 ) -> impl IntoView {
     let ids = move || {
         plan.with(|p| {
@@ -78,7 +83,7 @@ pub fn ItemList(
             <h2 id="items-heading">"Therapies and when they start"</h2>
             <ol class="items">
                 <For each=ids key=|id| id.clone() let:id>
-                    <ItemRow plan=plan id=id />
+                    <ItemRow plan=plan edits=edits id=id />
                 </For>
             </ol>
         </section>
@@ -90,6 +95,8 @@ pub fn ItemList(
 fn ItemRow(
     /// The plan.
     plan: Memo<Plan>,
+    /// How the controls change the plan.
+    edits: PlanEdits,
     /// Therapy ID.
     id: String,
 ) -> impl IntoView {
@@ -136,7 +143,7 @@ fn ItemRow(
                     prop:value=move || item.with(|i| i.as_ref().map(|i| i.per_week.to_string()).unwrap_or_default())
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<u8>() {
-                            session.update(|s| set_per_week(&mut s.plan, therapy, n));
+                            edits.edit(therapy.id, |p| set_per_week(p, therapy, n));
                         }
                     }>
                     {options}
@@ -156,7 +163,7 @@ fn ItemRow(
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             let planned = item.with_untracked(|i| i.as_ref().map(|i| i.days.clone()).unwrap_or_default());
-                            session.update(|s| t_id.with_value(|id| toggle_day(&mut s.plan, id, &planned, d, on)));
+                            t_id.with_value(|id| edits.edit(id, |p| toggle_day(p, id, &planned, d, on)));
                         } />
                     <span aria-hidden="true">{short}</span>
                 </label>
@@ -179,7 +186,7 @@ fn ItemRow(
                     <div class="day-checks">{day_boxes}</div>
                 </fieldset>
                 <Show when=move || adjusted.get()>
-                    <button type="button" class="button" on:click=move |_| session.update(|s| t_id.with_value(|id| reset(&mut s.plan, id)))>
+                    <button type="button" class="button" on:click=move |_| t_id.with_value(|id| edits.edit(id, |p| reset(p, id)))>
                         "Use the suggested days"
                     </button>
                 </Show>

@@ -1,4 +1,4 @@
-//! The plan's text sections: conflicts, goals, reviews, safety notes, questions, care team, supplements,
+//! The plan's text sections: goals, reviews, safety notes, questions, care team, supplements,
 //! left-out choices, and time and cost (always with the cost note).
 
 use super::consent::ConsentStatus;
@@ -10,38 +10,6 @@ use crate::ui::components::status::{status_label, therapy_name, StatusPill};
 use crate::ui::session::use_session;
 use crate::ui::text::capitalise;
 use leptos::prelude::*;
-
-/// Problems with the plan, each with a suggestion; nothing when there are none.
-#[component]
-pub fn ConflictList(
-    /// The plan.
-    plan: Memo<Plan>,
-) -> impl IntoView {
-    move || {
-        plan.with(|p| {
-            (!p.conflicts.is_empty()).then(|| {
-                let items = p
-                    .conflicts
-                    .iter()
-                    .map(|c| {
-                        view! {
-                            <li>
-                                <p>{c.message.clone()}</p>
-                                <p><strong>"Suggestion: "</strong>{c.suggestion.clone()}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <section class="callout caution-box conflicts" aria-labelledby="conflicts-heading">
-                        <h2 id="conflicts-heading">"Things to sort out"</h2>
-                        <ul>{items}</ul>
-                    </section>
-                }
-            })
-        })
-    }
-}
 
 /// SMART goal suggestions.
 #[component]
