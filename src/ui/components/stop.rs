@@ -3,10 +3,10 @@
 
 use crate::clinical::rules::rule_book;
 use crate::clinical::screening::{Finding, Flag, Outcome, Screening};
+use crate::ui::components::sources::WhereFrom;
 use crate::ui::components::status::FindingText;
 use crate::ui::route::{Route, Step};
 use crate::ui::session::use_session;
-use crate::ui::components::sources::WhereFrom;
 use leptos::prelude::*;
 
 /// The heading for an outcome (the screening view's title; the preview's stop-screen heading).

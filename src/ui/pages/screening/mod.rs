@@ -7,13 +7,13 @@ use crate::clinical::intake::Intake;
 use crate::clinical::rules::{rule_book, NoticeOffer};
 use crate::clinical::screening::{Alert, Notice, Outcome, Screening};
 use crate::ui::components::self_harm::SelfHarmQuestion;
+use crate::ui::components::sources::WhereFrom;
 use crate::ui::components::status::{
     outcome_id, therapy_name, FindingList, SafetyByTherapy, StatusPill,
 };
 use crate::ui::components::stop::{heading, CrisisResources, StopNow};
 use crate::ui::route::{Route, Step};
 use crate::ui::session::use_session;
-use crate::ui::components::sources::WhereFrom;
 use leptos::prelude::*;
 use model::{notice_title, safety_answers_missing, score_lines, status_counts};
 
