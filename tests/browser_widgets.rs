@@ -134,13 +134,24 @@ async fn the_checklist_keeps_none_not_sure_and_ticks_apart() {
     assert!(!checked(&c, "#t-meds-none"), "ticking an item clears None");
 
     click(&c, "#t-meds-unsure").await;
-    assert_eq!(value.get_untracked(), ListAnswer::Unsure);
+    assert_eq!(
+        value.get_untracked(),
+        ListAnswer::Unsure(vec!["nsaid".into()])
+    );
+    assert_eq!(
+        value.get_untracked().stored(),
+        Some(vec!["nsaid".into()]),
+        "not sure beside a tick keeps the tick"
+    );
+    assert!(checked(&c, "#t-meds-nsaid"), "not sure never unticks");
+
+    click(&c, "#t-meds-nsaid").await;
+    assert_eq!(value.get_untracked(), ListAnswer::Unsure(vec![]));
     assert_eq!(
         value.get_untracked().stored(),
         None,
-        "not sure is stored as not answered"
+        "not sure with nothing ticked is stored as not answered"
     );
-    assert!(!checked(&c, "#t-meds-nsaid"), "not sure clears the ticks");
 
     click(&c, "#t-meds-unsure").await;
     assert_eq!(
