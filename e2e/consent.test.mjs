@@ -54,7 +54,8 @@ test('choose: the consent step shows risks, benefit, alternatives, cost and usua
   try {
     const mind = card(page, 'mindfulness');
     await mind.waitFor();
-    // The card itself shows the risks before anything is opened.
+    // The card's details ("More about …") show the risks before anything is added.
+    await mind.getByText('More about Mindfulness course (MBSR)').click();
     assert.match(await mind.locator('.facts').innerText(), new RegExp(FEELINGS.replace(/[.;]/g, '\\$&')));
     assert.equal(await mind.locator('.consent').count(), 0, 'the consent details stay closed until "Add"');
 

@@ -143,6 +143,7 @@ test('choose: blocked cannot be added, caution and clearance are read before add
     // Blocked: the reason is on the card and there is no enabled add button.
     const acu = card(page, 'acupuncture');
     assert.equal(await acu.getAttribute('data-status'), 'blocked');
+    await acu.getByText('More about Acupuncture').click();
     assert.match(await acu.locator('.safety').innerText(), /not offered for you/i);
     assert.equal(await acu.locator('button:not([disabled])').count(), 0);
     assert.match(await acu.innerText(), /cannot be added/i);

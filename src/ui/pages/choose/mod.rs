@@ -1,5 +1,6 @@
-//! The choose view (`#/choose`): a card per therapy in the engine's ranked order, filters, supplements in their
-//! own section, and a summary of the choices with the way on to the plan. Only when the outcome is `proceed`.
+//! The choose view (`#/choose`): a compact card per therapy in the engine's ranked order, filters, supplements in
+//! their own section, a summary of the choices, and a bar held at the bottom of the screen with the count and the way
+//! on to the plan. Only when the outcome is `proceed`.
 
 mod card;
 pub mod model;
@@ -11,7 +12,7 @@ use crate::ui::route::Route;
 use crate::ui::session::use_session;
 use card::TherapyCard;
 use leptos::prelude::*;
-use model::{budget, passes, showing_text, split, Filters};
+use model::{budget, choice_announcement, chosen_words, passes, showing_text, split, Filters};
 
 /// The choose view.
 #[component]
@@ -136,20 +137,17 @@ fn ChooseList() -> impl IntoView {
         </fieldset>
         {sections}
         <ChoicesSummary />
+        <ChoiceBar />
     }
 }
 
-/// The chosen therapies with their status in words, and "Build my plan".
+/// The chosen therapies with their status in words, once there are any; the way on to the plan is the bar below.
 #[component]
 fn ChoicesSummary() -> impl IntoView {
     let session = use_session();
     let chosen = Memo::new(move |_| session.with(|s| s.selected.clone()));
     let list = move || {
         let ids = chosen.get();
-        if ids.is_empty() {
-            return view! { <p>"Nothing chosen yet. Add one or more therapies above to build your plan."</p> }
-                .into_any();
-        }
         let s = session.screening().get();
         let items = ids
             .iter()
@@ -158,20 +156,60 @@ fn ChoicesSummary() -> impl IntoView {
                 view! { <li><strong>{therapy_name(id)}</strong> " — " {status}</li> }
             })
             .collect_view();
-        view! {
-            <ul class="chosen-list">{items}</ul>
-            <div class="actions">
-                <a class="button primary" href=Route::Plan.href()>"Build my plan"</a>
-            </div>
+        view! { <ul class="chosen-list">{items}</ul> }
+    };
+    // With nothing chosen the bar says so; the summary appears with the first choice.
+    view! {
+        <Show when=move || chosen.with(|c| !c.is_empty())>
+            <section class="choices" aria-labelledby="choices-heading">
+                <h2 id="choices-heading">
+                    "Your choices " <span class="count">{move || format!("({})", chosen.with(Vec::len))}</span>
+                </h2>
+                {list}
+            </section>
+        </Show>
+    }
+}
+
+/// The bar held at the bottom of the screen: how many are chosen and "Build my plan" (the view's only way on to the
+/// plan), with a polite live region that announces each addition or removal and the new count.
+#[component]
+fn ChoiceBar() -> impl IntoView {
+    let session = use_session();
+    let chosen = Memo::new(move |_| session.with(|s| s.selected.clone()));
+    let announcement = RwSignal::new(String::new());
+    // The first run only records the choices the view opened with: only a change is announced.
+    Effect::new(move |before: Option<Vec<String>>| {
+        let after = chosen.get();
+        if let Some(message) = before.and_then(|b| choice_announcement(&b, &after, therapy_name)) {
+            announcement.set(message);
         }
-        .into_any()
+        after
+    });
+    let go = move || {
+        let n = chosen.with(Vec::len);
+        if n == 0 {
+            view! {
+                <p class="choose-bar-note" id="choose-bar-note">
+                    <strong>{chosen_words(0)} "."</strong> " Add a therapy first."
+                </p>
+                <button type="button" class="button choose-bar-go" aria-disabled="true"
+                    aria-describedby="choose-bar-note">"Build my plan"</button>
+            }
+            .into_any()
+        } else {
+            view! {
+                <a class="button primary choose-bar-go" href=Route::Plan.href()>
+                    {chosen_words(n)} " · Build my plan"
+                </a>
+            }
+            .into_any()
+        }
     };
     view! {
-        <section class="choices" aria-labelledby="choices-heading">
-            <h2 id="choices-heading">
-                "Your choices " <span class="count">{move || format!("({})", chosen.with(Vec::len))}</span>
-            </h2>
-            {list}
-        </section>
+        <div class="choose-bar" role="region" aria-label="Build your plan">
+            {go}
+            <p class="vh" role="status" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
+        </div>
     }
 }

@@ -1,6 +1,6 @@
 //! What the choose view shows, computed by plain functions: filters, the facts on each card, and the add action.
 
-use crate::clinical::catalog::{Setting, Therapy};
+use crate::clinical::catalog::{CostBand, Setting, Therapy};
 use crate::clinical::intake::Intake;
 use crate::clinical::ranking::{days_available, Ranked};
 use crate::clinical::screening::TherapyStatus;
@@ -60,20 +60,114 @@ pub fn setting_words(setting: Setting) -> &'static str {
     }
 }
 
-/// Time a week at the usual pace on the person's available days, e.g. "About 90 minutes a week (3 × 30 minutes)".
+/// "1 session", "3 sessions".
+fn sessions(n: u8) -> String {
+    match n {
+        1 => "1 session".to_string(),
+        n => format!("{n} sessions"),
+    }
+}
+
+/// "1 day", "3 days".
+fn days(n: u8) -> String {
+    match n {
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    }
+}
+
+/// Sessions a week at the usual pace on the person's free days, and the minutes that takes with home practice.
+fn usual_week(therapy: &Therapy, intake: &Intake) -> Option<(u8, u32)> {
+    let course = therapy.course.as_ref()?;
+    let free = days_available(intake);
+    let per_week = course.per_week_default.min(free).max(1);
+    Some((per_week, course.weekly_minutes(per_week, free)))
+}
+
+/// Time a week at the usual pace on the person's available days, e.g. "About 90 minutes a week (3 sessions of 30
+/// minutes)".
 pub fn time_words(therapy: &Therapy, intake: &Intake) -> Option<String> {
     let course = therapy.course.as_ref()?;
-    let days = days_available(intake);
-    let per_week = course.per_week_default.min(days).max(1);
-    let total = course.weekly_minutes(per_week, days);
-    let home_days = course.home_days(per_week, days);
-    let mut parts = format!("{per_week} × {} minutes", course.session_minutes);
+    let (per_week, total) = usual_week(therapy, intake)?;
+    let home_days = course.home_days(per_week, days_available(intake));
+    let mut parts = format!(
+        "{} of {} minutes",
+        sessions(per_week),
+        course.session_minutes
+    );
     if let (Some(m), true) = (course.home_minutes, home_days > 0) {
         parts.push_str(&format!(
-            ", plus {home_days} × {m} minutes of home practice"
+            ", plus {m} minutes of home practice on {}",
+            days(home_days)
         ));
     }
     Some(format!("About {total} minutes a week ({parts})"))
+}
+
+/// The card's time and cost at a glance, one line each: ["105 min a week", "About 238 a month"], ["90 min a week",
+/// "Free"], or a supplement's ["Up to about 30 a month"]; the details give the sessions and the cost band.
+pub fn glance_lines(therapy: &Therapy, intake: &Intake) -> Vec<String> {
+    let time = usual_week(therapy, intake).map(|(_, total)| format!("{total} min a week"));
+    time.into_iter()
+        .chain([capitalise(&cost_short(therapy))])
+        .collect()
+}
+
+/// The cost on the card: "Free", an estimate a month at the usual pace, or a supplement's monthly band.
+fn cost_short(therapy: &Therapy) -> String {
+    if therapy.cost == CostBand::Free {
+        return "Free".to_string();
+    }
+    if therapy.supplement {
+        // A supplement's cost is a band a month, never a number of sessions (see cost_words).
+        return match therapy.cost {
+            CostBand::Free | CostBand::Low => "up to about 30 a month",
+            CostBand::Medium => "about 30–80 a month",
+            CostBand::High => "over about 80 a month",
+        }
+        .to_string();
+    }
+    format!("about {} a month", usual_monthly_cost(therapy))
+}
+
+/// How many therapies are chosen, for the bar: "None chosen yet", "1 chosen", "3 chosen".
+pub fn chosen_words(n: usize) -> String {
+    match n {
+        0 => "None chosen yet".to_string(),
+        n => format!("{n} chosen"),
+    }
+}
+
+/// What the bar's live region says when the choices change from `before` to `after` (names from `name_of`):
+/// "Acupuncture added. 3 chosen."; `None` when nothing changed.
+pub fn choice_announcement(
+    before: &[String],
+    after: &[String],
+    name_of: impl Fn(&str) -> String,
+) -> Option<String> {
+    let added: Vec<String> = after
+        .iter()
+        .filter(|id| !before.contains(id))
+        .map(|id| name_of(id))
+        .collect();
+    let removed: Vec<String> = before
+        .iter()
+        .filter(|id| !after.contains(id))
+        .map(|id| name_of(id))
+        .collect();
+    if added.is_empty() && removed.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    if !added.is_empty() {
+        out.push_str(&format!("{} added. ", added.join(", ")));
+    }
+    if !removed.is_empty() {
+        out.push_str(&format!("{} removed. ", removed.join(", ")));
+    }
+    out.push_str(&chosen_words(after.len()));
+    out.push('.');
+    Some(out)
 }
 
 /// Who provides it and what credential to look for.
@@ -116,7 +210,7 @@ pub fn add_action(status: TherapyStatus) -> AddAction {
 pub fn add_label(action: AddAction) -> &'static str {
     match action {
         AddAction::NotOffered => "Not offered",
-        AddAction::Add => "Add to my plan",
+        AddAction::Add => "Add",
         AddAction::AddWithCare => "I have read the note — add",
         AddAction::ConfirmFirst => "Add — needs your clinician's approval",
     }
@@ -209,6 +303,7 @@ mod tests {
         assert_eq!(add_action(TherapyStatus::Caution), AddAction::AddWithCare);
         assert_eq!(add_action(TherapyStatus::Allowed), AddAction::Add);
         assert!(add_label(AddAction::ConfirmFirst).contains("approval"));
+        assert_eq!(add_label(AddAction::Add), "Add");
     }
 
     #[test]
@@ -222,13 +317,73 @@ mod tests {
         };
         assert_eq!(
             time_words(t("exercise"), &intake).unwrap(),
-            "About 90 minutes a week (3 × 30 minutes)"
+            "About 90 minutes a week (3 sessions of 30 minutes)"
         );
-        let pt = time_words(t("physical_therapy"), &intake).unwrap();
-        assert!(pt.contains("home practice"), "{pt}");
+        assert_eq!(
+            time_words(t("physical_therapy"), &intake).unwrap(),
+            "About 85 minutes a week (1 session of 45 minutes, plus 20 minutes of home practice on 2 days)"
+        );
         assert_eq!(time_words(t("turmeric"), &intake), None);
+        assert_eq!(
+            glance_lines(t("exercise"), &intake),
+            ["90 min a week", "Free"]
+        );
+        assert_eq!(
+            glance_lines(t("massage"), &intake),
+            ["60 min a week", "About 238 a month"]
+        );
+        assert_eq!(
+            glance_lines(t("physical_therapy"), &intake),
+            ["85 min a week", "About 238 a month"]
+        );
+        assert_eq!(
+            glance_lines(t("turmeric"), &intake),
+            ["Up to about 30 a month"]
+        );
         assert!(provider_words(t("meditation")).contains("no practitioner"));
         assert!(provider_words(t("acupuncture")).starts_with("Licensed acupuncturist"));
+    }
+
+    #[test]
+    fn sessions_and_days_are_counted_in_words() {
+        assert_eq!(sessions(1), "1 session");
+        assert_eq!(sessions(2), "2 sessions");
+        assert_eq!(days(1), "1 day");
+        assert_eq!(days(3), "3 days");
+    }
+
+    #[test]
+    fn the_card_cost_is_free_an_estimate_or_a_supplement_band() {
+        assert_eq!(cost_short(t("exercise")), "Free");
+        assert_eq!(cost_short(t("massage")), "about 238 a month");
+        assert_eq!(cost_short(t("spinal_manipulation")), "about 477 a month");
+        assert_eq!(cost_short(t("turmeric")), "up to about 30 a month");
+    }
+
+    #[test]
+    fn the_bar_counts_and_announces_each_change() {
+        assert_eq!(chosen_words(0), "None chosen yet");
+        assert_eq!(chosen_words(1), "1 chosen");
+        assert_eq!(chosen_words(3), "3 chosen");
+        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let name = |id: &str| catalog().therapy(id).unwrap().name.to_string();
+        assert_eq!(
+            choice_announcement(
+                &ids(&["yoga", "cbt"]),
+                &ids(&["yoga", "cbt", "acupuncture"]),
+                name
+            )
+            .as_deref(),
+            Some("Acupuncture added. 3 chosen.")
+        );
+        assert_eq!(
+            choice_announcement(&ids(&["yoga"]), &[], name).as_deref(),
+            Some("Yoga removed. None chosen yet.")
+        );
+        assert_eq!(
+            choice_announcement(&ids(&["yoga"]), &ids(&["yoga"]), name),
+            None
+        );
     }
 
     #[test]
