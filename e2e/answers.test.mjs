@@ -101,7 +101,8 @@ test('s33 in the wizard: osteoporosis ticked and "not sure" about the rest cauti
     const text = await page.locator('#main').textContent();
     assert.doesNotMatch(text, /SOURCES §|RULES §/);
     assert.match(text, /Precautions for each therapy: Spinal manipulation/);
-    const doc = await saved(page);
+    // Saving is debounced: wait for the save rather than read storage at once.
+    const doc = await waitSaved(page, (d) => d.intake?.unsure?.includes('conditions'));
     assert.deepEqual(doc.intake.conditions, ['osteoporosis']);
     assert.deepEqual(doc.intake.unsure, ['conditions']);
     assert.deepEqual(errors, []);
