@@ -29,10 +29,14 @@ const queue = ['index.html'];
 while (queue.length > 0) {
   const name = queue.pop();
   const text = readFileSync(join(dist, name), 'utf8');
-  const pattern = name.endsWith('.html') ? /\b(?:href|src)="([^"#?]+)"/g : /\b(?:import|from)\s*["']([^"']+)["']/g;
+  // A release index.html is minified: attribute values may come without quotes.
+  const pattern = name.endsWith('.html')
+    ? /\b(?:href|src)=(?:"([^"#?]+)"|([^\s"'>#?]+))/g
+    : /\b(?:import|from)\s*["']([^"']+)["']/g;
   for (const m of text.matchAll(pattern)) {
-    if (/^[a-z]+:/.test(m[1])) continue;
-    const file = normalize(join(dirname(name), m[1]));
+    const ref = m[1] ?? m[2];
+    if (/^[a-z]+:/.test(ref)) continue;
+    const file = normalize(join(dirname(name), ref));
     if (sizes.has(file) && !referenced.has(file)) {
       referenced.add(file);
       if (file.endsWith('.js')) queue.push(file);

@@ -4,7 +4,7 @@
 // Release (trunk build --release):
 //   cargo (std recompiled for size, panic = trap, --cfg mosaic_split, relocations kept)
 //   -> wasm-split-cli: the main module plus one chunk per view declared in src/ui/chunked_views.rs
-//   -> wasm-bindgen --target web on the main module -> wasm-opt -Oz on every module.
+//   -> wasm-bindgen --target web on the main module -> wasm-opt -Oz on every module -> terser on the JS.
 //   A first visit downloads only the main module (the first-visit budget in README, "Measured budgets"); the app
 //   fetches the chunks after its first render. Trunk itself only handles HTML, CSS and public/, because it would
 //   run wasm-bindgen on the unsplit wasm.
@@ -133,6 +133,19 @@ init().catch((error) => {
 `,
 );
 
+if (release) {
+  // The JS glue is in every first visit: minified (terser, pinned in scripts/tools.env) it is about a third smaller
+  // gzipped. Only local names are mangled: the modules' exports and the wasm's import names are kept, since the
+  // chunk loader and the wasm find each other by those names.
+  const { minify } = await import('terser');
+  for (const f of readdirSync(out).filter((n) => n.endsWith('.js'))) {
+    const file = join(out, f);
+    const result = await minify(readFileSync(file, 'utf8'), { module: true, compress: true, mangle: true });
+    if (!result.code) fail(`terser produced nothing for ${f}`);
+    writeFileSync(file, result.code);
+  }
+}
+
 // Name the folder after its contents: any change to any module gives a new name.
 const hash = createHash('sha256');
 for (const f of readdirSync(out).sort()) hash.update(f).update(readFileSync(join(out, f)));
@@ -141,17 +154,23 @@ cpSync(out, join(staging, dir), { recursive: true });
 
 const htmlFile = join(staging, 'index.html');
 const html = readFileSync(htmlFile, 'utf8');
-if (!html.includes('"./APP/')) fail('index.html has no ./APP/ placeholder for the app folder');
+// A release build's index.html is minified (Trunk.toml, `minify`), which drops the quotes around plain attribute
+// values, so each address below is matched quoted or not.
+const APP_REF = /(["']?)\.\/APP\/([^"'\s>]+)\1/g;
+if (html.search(APP_REF) < 0) fail('index.html has no ./APP/ placeholder for the app folder');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   fail('index.html has an inline <script>, which the Content-Security-Policy blocks (Trunk.toml keeps autoreload off)');
 }
 const files = readdirSync(out);
 // A debug build has no chunk loader, so its preload hint goes; any other reference to a missing file is an error.
 const pointed = html
-  .replace(/\s*<link rel="modulepreload" href="\.\/APP\/([^"]+)" \/>/g, (tag, f) => (files.includes(f) ? tag : ''))
-  .replace(/"\.\/APP\/([^"]+)"/g, (_, f) => {
+  .replace(/\s*<link[^>]*\brel="?modulepreload"?[^>]*>/g, (tag) => {
+    const f = tag.match(/\.\/APP\/([^"'\s>]+)/)?.[1];
+    return f === undefined || files.includes(f) ? tag : '';
+  })
+  .replace(APP_REF, (_, quote, f) => {
     if (!files.includes(f)) fail(`index.html refers to ./APP/${f}, which this build does not produce`);
-    return `"./${dir}/${f}"`;
+    return `${quote}./${dir}/${f}${quote}`;
   });
 writeFileSync(htmlFile, pointed);
 console.log(`wasm-app: ${profile} build in ${dir}/: ${files.length} files (${files.filter((f) => f.endsWith('.wasm')).length} wasm)`);
