@@ -181,7 +181,7 @@ async function openStep(page, slug) {
 
 /** Presses Next and waits for the next view; throws with the page's error summary if Next was refused. */
 export async function pressNext(page, from) {
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: /^(Next|Done: see my results)$/ }).click();
   await page.waitForFunction((prev) => {
     const s = document.querySelector('section.wizard');
     return !s || s.dataset.step !== prev || document.getElementById('error-summary');
@@ -197,7 +197,7 @@ export async function pressNext(page, from) {
  * step and its error summary links to the field. Returns the summary's text.
  */
 export async function expectRefused(page, slug, field) {
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: /^(Next|Done: see my results)$/ }).click();
   const summary = page.locator('#error-summary');
   await summary.waitFor();
   if ((await currentStep(page)) !== slug) throw new Error(`Next on "${slug}" was not refused without "${field}"`);

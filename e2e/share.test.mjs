@@ -33,7 +33,7 @@ test('the plan view shows a QR code and a link; the link opens the same plan on 
     const qr = page.getByRole('img', { name: /QR code/ });
     await qr.waitFor();
     assert.equal(await qr.locator('path').count(), 1);
-    const link = await page.getByLabel(/copy this link/).inputValue();
+    const link = await page.getByLabel(/The link to your plan/).inputValue();
     assert.equal(await qr.getAttribute('data-link'), link, 'the QR code carries the same link');
     assert.ok(link.length <= 1200, `link is ${link.length} bytes`);
     assert.ok(!link.includes('grandchildren'), 'own words are left out unless ticked');
@@ -84,7 +84,7 @@ test('own words travel only when ticked', async () => {
   const { context, page } = await withState(STATE);
   try {
     await page.getByLabel(/Include what matters to me/).check();
-    const link = await page.getByLabel(/copy this link/).inputValue();
+    const link = await page.getByLabel(/The link to your plan/).inputValue();
     const phone = await context.newPage();
     await phone.goto(link.replace('/#', '/?fresh#'));
     await phone.getByText('My grandchildren').waitFor();
@@ -132,7 +132,7 @@ test('in kiosk mode the QR link taken at the plan opens the same plan in a fresh
     await page.getByRole('link', { name: /Build my plan/ }).first().click();
     const qr = page.getByRole('img', { name: /QR code/ });
     await qr.waitFor();
-    assert.equal(await page.getByLabel(/copy this link/).count(), 0, 'no copyable link on a kiosk');
+    assert.equal(await page.getByLabel(/The link to your plan/).count(), 0, 'no copyable link on a kiosk');
     const link = await qr.getAttribute('data-link');
     const p = await phone.newPage();
     await p.goto(link);
@@ -180,7 +180,7 @@ const STOPS = [
 async function linkFor(state) {
   const { context, page } = await withState(state);
   try {
-    return await page.getByLabel(/copy this link/).inputValue();
+    return await page.getByLabel(/The link to your plan/).inputValue();
   } finally {
     await context.close();
   }

@@ -31,13 +31,21 @@ fn start_up() -> (Session, Start) {
     let start = kiosk::start_up();
     let session = match &start {
         Start::Normal => return (Session::at_home(), start),
-        Start::Kiosk { config, launch } => Session::new(
-            AppState::default(),
-            Mode::Kiosk {
-                launch: launch.clone(),
-                config: Some(RwSignal::new(config.clone())),
-            },
-        ),
+        Start::Kiosk {
+            config,
+            launch,
+            arrival,
+        } => {
+            let session = Session::new(
+                AppState::default(),
+                Mode::Kiosk {
+                    launch: launch.clone(),
+                    config: Some(RwSignal::new(config.clone())),
+                },
+            );
+            session.with_kiosk_page(|k| k.arrival = *arrival);
+            session
+        }
         Start::Broken { launch, .. } => Session::new(
             AppState::default(),
             Mode::Kiosk {
@@ -186,6 +194,7 @@ pub fn App() -> impl IntoView {
                 Route::Welcome | Route::Kiosk(_) if in_kiosk => view! { <KioskStart /> }.into_any(),
                 Route::Welcome => view! { <Welcome /> }.into_any(),
                 Route::Intake(step) => deferred(move || chunked_views::intake(step)),
+                Route::Review => deferred(chunked_views::review),
                 Route::Screening => deferred(chunked_views::screening),
                 Route::Choose => deferred(chunked_views::choose),
                 Route::Plan => deferred(chunked_views::plan),

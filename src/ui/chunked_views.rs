@@ -9,8 +9,9 @@ use crate::ui::kiosk::staff::StaffStage;
 use crate::ui::kiosk::staff_panel::StaffPanel;
 use crate::ui::kiosk::takeover::KioskTakeover;
 use crate::ui::pages::{
-    choose::ChooseView, intake::IntakeView, plan::PlanView, safety_rules::SafetyRulesView,
-    screening::ScreeningView, settings::SettingsView, shared::SharedView,
+    choose::ChooseView, intake::IntakeView, plan::PlanView, review::ReviewView,
+    safety_rules::SafetyRulesView, screening::ScreeningView, settings::SettingsView,
+    shared::SharedView,
 };
 use crate::ui::route::{Route, Step};
 use leptos::prelude::*;
@@ -18,6 +19,10 @@ use leptos::prelude::*;
 on_demand! {
     /// The intake wizard at `step`.
     intake_chunk, preload_intake, fn intake(step: Step) { view! { <IntakeView step=step /> }.into_any() }
+}
+on_demand! {
+    /// Every intake answer on one page ("Review my answers").
+    review_chunk, preload_review, fn review() { view! { <ReviewView /> }.into_any() }
 }
 on_demand! {
     /// The safety-screening result.
@@ -93,6 +98,7 @@ pub async fn preload_all() -> bool {
     // fails), so one failure does not stop the others.
     let mut all = preload_intake().await;
     all &= preload_screening().await;
+    all &= preload_review().await;
     all &= preload_choose().await;
     all &= preload_plan().await;
     all &= preload_settings().await;

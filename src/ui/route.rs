@@ -69,12 +69,16 @@ impl Step {
         }
     }
 
+    /// The main pain (a condition ID) that adds STarT Back to the intake.
+    pub const START_BACK_FOR: &'static str = "low_back";
+
     /// Whether this step is asked of this person (STarT Back is only for low back pain: Keele does not
     /// recommend it for other conditions, SOURCES §3.4).
     pub fn applies(self, intake: &Intake) -> bool {
         match self {
             Step::StartBack => {
-                intake.pain.as_ref().and_then(|p| p.primary.as_deref()) == Some("low_back")
+                intake.pain.as_ref().and_then(|p| p.primary.as_deref())
+                    == Some(Step::START_BACK_FOR)
             }
             _ => true,
         }
@@ -119,6 +123,8 @@ pub enum Route {
     Welcome,
     /// `#/intake/<step>`.
     Intake(Step),
+    /// `#/review`: every intake answer on one page, each step with a link to change it.
+    Review,
     /// `#/screening`: outcome, flags, notices and alerts.
     Screening,
     /// `#/choose`: therapy cards.
@@ -144,6 +150,7 @@ impl Route {
         let path = path.trim_end_matches('/');
         match path {
             "" => Route::Welcome,
+            "/review" => Route::Review,
             "/screening" => Route::Screening,
             "/choose" => Route::Choose,
             "/plan" => Route::Plan,
@@ -167,6 +174,7 @@ impl Route {
         match self {
             Route::Welcome => "#/".to_string(),
             Route::Intake(step) => format!("#/intake/{}", step.slug()),
+            Route::Review => "#/review".to_string(),
             Route::Screening => "#/screening".to_string(),
             Route::Choose => "#/choose".to_string(),
             Route::Plan => "#/plan".to_string(),
@@ -184,6 +192,7 @@ impl Route {
         match self {
             Route::Welcome => "Start",
             Route::Intake(step) => step.title(),
+            Route::Review => "Your answers",
             Route::Screening => "Safety check",
             Route::Choose => "Choose therapies",
             Route::Plan => "Your plan",
@@ -251,6 +260,7 @@ mod tests {
     fn every_route_round_trips_through_its_href() {
         let mut routes = vec![
             Route::Welcome,
+            Route::Review,
             Route::Screening,
             Route::Choose,
             Route::Plan,
@@ -273,6 +283,13 @@ mod tests {
             "How Mosaic checks safety — Mosaic"
         );
         assert_eq!(Route::Screening.title(), "Safety check — Mosaic");
+    }
+
+    #[test]
+    fn review_has_its_own_address_and_title() {
+        assert_eq!(Route::parse("#/review"), Route::Review);
+        assert_eq!(Route::Review.href(), "#/review");
+        assert_eq!(Route::Review.title(), "Your answers — Mosaic");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The idle guard: after the configured quiet time a countdown dialog offers "I'm still here"; when it runs out the
 //! session ends. Deadlines use the wall clock, so a tablet that slept past them resets before showing anything.
 
+use crate::ui::kiosk::start::finish_and_confirm;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -126,7 +127,7 @@ pub fn IdleGuard() -> impl IntoView {
                     </p>
                     <div class="banner-actions">
                         <button type="button" class="primary big" node_ref=button on:click=still_here>"I'm still here"</button>
-                        <button type="button" class="big" on:click=move |_| session.finish_kiosk_session()>"Finish now"</button>
+                        <button type="button" class="big" on:click=move |_| finish_and_confirm(session)>"Finish now"</button>
                     </div>
                 </div>
             </div>

@@ -1,6 +1,7 @@
 //! Kiosk mode for a shared waiting-room tablet: memory-only sessions, idle reset, staff exit (what is promised, and
 //! the tests that prove it: `docs/reliability.md`, K1–K5).
 
+pub mod fields;
 pub mod idle;
 pub mod setup;
 pub mod staff;
@@ -13,10 +14,11 @@ use crate::store::local::LocalStorage;
 use crate::store::storage::{Storage, PREFIX};
 use crate::ui::address::{replace_hash, start_url};
 use crate::ui::route::Route;
+use crate::ui::session::arrival::Arrival;
 use crate::ui::session::Session;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Shown when the stored kiosk record exists but cannot be read.
 const UNREADABLE: &str =
@@ -33,6 +35,8 @@ pub enum Start {
         config: KioskConfig,
         /// The kiosk launch address.
         launch: String,
+        /// The confirmation the page before asked the start screen to show.
+        arrival: Arrival,
     },
     /// A kiosk that cannot run, with the reason for the staff-only screen; every reset comes back to `launch`,
     /// this page's own address.
@@ -52,6 +56,8 @@ pub enum Start {
 /// record that cannot be read keeps it one. A kiosk's storage is cleared of everything but its own record here.
 pub fn start_up() -> Start {
     let hash = window().location().hash().unwrap_or_default();
+    let asked = Arrival::from_search(&window().location().search().unwrap_or_default());
+    let mut arrival = Arrival::Plain;
     let stored = kiosk_store::load(&LocalStorage);
     let config = match (Route::parse(&hash), stored) {
         (Route::Kiosk(payload), stored) => match kiosk_store::decode_launch(&payload) {
@@ -91,14 +97,26 @@ pub fn start_up() -> Start {
     LocalStorage.remove_all_except(kiosk_store::KIOSK_KEY);
     let launch = match launch_url(&config) {
         Some(url) => {
-            if window().location().href().ok().as_deref() != Some(url.as_str()) {
+            let here = window().location().href().unwrap_or_default();
+            if here == asked.mark(&start_url(), &url) && here != url {
+                // The page before asked for a confirmation: it is noted, and the marker leaves the address without
+                // a second load, so the address is the launch address again before anything renders.
+                arrival = asked;
+                if let Ok(history) = window().history() {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+                }
+            } else if here != url {
                 let _ = window().location().replace(&url);
             }
             url
         }
         None => start_url(),
     };
-    Start::Kiosk { config, launch }
+    Start::Kiosk {
+        config,
+        launch,
+        arrival,
+    }
 }
 
 /// The error screen of a kiosk that cannot run: every reset comes back to this same address.

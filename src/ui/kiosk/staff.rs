@@ -158,13 +158,16 @@ pub fn StaffDialog(
                     <Show when=move || stage.get() == StaffStage::Pin fallback=move || deferred(move || chunked_views::staff_panel(stage))>
                         <form on:submit=unlock>
                             <label for="staff-pin">"Staff PIN"</label>
+                            // The message is about the PIN (wrong, or locked out), so it sits at the field.
                             <input id="staff-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="12"
+                                aria-describedby="staff-pin-error"
+                                aria-invalid=move || if message.with(Option::is_some) { "true" } else { "false" }
                                 prop:value=move || pin_value.get()
                                 on:input=move |ev| pin_value.set(event_target_value(&ev)) />
-                            <p class="field-error" role="alert">{move || message.get()}</p>
+                            <p id="staff-pin-error" class="field-error" role="alert">{move || message.get()}</p>
                             <div class="banner-actions">
-                                <button type="submit" class="primary big" disabled=move || busy.get()>"Unlock"</button>
-                                <button type="button" class="big" on:click=close>"Cancel"</button>
+                                <button type="submit" class="primary big" disabled=move || busy.get()>"Unlock the staff panel"</button>
+                                <button type="button" class="big" on:click=close>"Cancel and go back"</button>
                             </div>
                         </form>
                     </Show>

@@ -5,6 +5,7 @@ use super::staff::StaffStage;
 use crate::share::qr::qr_path;
 use crate::store::kiosk::{self, KioskConfig};
 use crate::store::local::LocalStorage;
+use crate::ui::kiosk::fields::{config_error, invalid, Field, FieldError, FormError};
 use crate::ui::kiosk::{launch_url, leave};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
@@ -21,11 +22,11 @@ pub fn StaffPanel(
         return ().into_any();
     };
     let draft = RwSignal::new(config.get_untracked());
-    let message = RwSignal::new(None::<String>);
+    let error: FormError = RwSignal::new(None);
     let save = move |_| {
         let c = draft.get_untracked();
-        if let Err(e) = c.validate() {
-            message.set(Some(e));
+        if let Some(refused) = config_error(&c) {
+            error.set(Some(refused));
             return;
         }
         match kiosk::save(&LocalStorage, &c) {
@@ -36,7 +37,7 @@ pub fn StaffPanel(
                 config.set(c);
                 stage.set(StaffStage::Closed);
             }
-            Err(e) => message.set(Some(format!("Not saved: {}.", e.explain()))),
+            Err(e) => error.set(Some((Field::Form, format!("Not saved: {}.", e.explain())))),
         }
     };
     let exit = move |_| {
@@ -46,7 +47,7 @@ pub fn StaffPanel(
         };
         match kiosk::save(&LocalStorage, &c) {
             Ok(()) => leave(),
-            Err(e) => message.set(Some(format!("Not saved: {}.", e.explain()))),
+            Err(e) => error.set(Some((Field::Form, format!("Not saved: {}.", e.explain())))),
         }
     };
     // The address of the configuration as saved, not the draft: it is what the browser should start with.
@@ -76,17 +77,23 @@ pub fn StaffPanel(
             </section>
             <label for="staff-idle">"Idle time before the countdown (seconds)"</label>
             <input id="staff-idle" type="number" min="10" max="3600" inputmode="numeric"
+                aria-describedby="staff-idle-error" aria-invalid=invalid(error, Field::Idle)
                 prop:value=move || draft.with(|c| c.idle_seconds.to_string())
                 on:input=move |ev| if let Ok(v) = event_target_value(&ev).parse() { draft.update(|c| c.idle_seconds = v) } />
+            <FieldError id="staff-idle-error" field=Field::Idle error=error />
             <label for="staff-front-desk">"What patients should do in a crisis or emergency here"</label>
             <input id="staff-front-desk" type="text" maxlength="200"
+                aria-describedby="staff-front-desk-error" aria-invalid=invalid(error, Field::FrontDesk)
                 prop:value=move || draft.with(|c| c.front_desk.clone())
                 on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.front_desk = v) } />
-            <p class="field-error" role="alert">{move || message.get()}</p>
+            <FieldError id="staff-front-desk-error" field=Field::FrontDesk error=error />
+            <FieldError id="staff-panel-error" field=Field::Form error=error />
+            // Each button says what it does: staff use them rarely, often in a hurry, with a patient waiting.
             <div class="banner-actions">
-                <button type="button" class="primary big" on:click=save>"Save and return"</button>
+                <button type="button" class="primary big" on:click=save>"Save settings and close"</button>
+                <button type="button" class="big" on:click=move |_| session.finish_kiosk_session()>"End this session and clear it"</button>
                 <button type="button" class="big danger" on:click=exit>"Turn kiosk mode off"</button>
-                <button type="button" class="big" on:click=move |_| stage.set(StaffStage::Closed)>"Close"</button>
+                <button type="button" class="big" on:click=move |_| stage.set(StaffStage::Closed)>"Close without saving"</button>
             </div>
         </div>
     }

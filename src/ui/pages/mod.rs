@@ -4,6 +4,7 @@ pub mod choose;
 pub mod intake;
 pub mod not_found;
 pub mod plan;
+pub mod review;
 pub mod safety_rules;
 pub mod screening;
 pub mod settings;

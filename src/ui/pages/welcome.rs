@@ -1,16 +1,66 @@
-//! The Welcome view: what Mosaic is and is not, what to do in an emergency, the privacy promise, and the start action.
+//! The Welcome view: what Mosaic is and is not, what to do in an emergency, the privacy promise, and the main action
+//! for where the person is: start, continue at the first unanswered step, or see the plan.
 
 use crate::clinical::rules::rule_book;
+use crate::store::document::AppState;
 use crate::ui::components::stop::emergency_numbers;
+use crate::ui::pages::intake::step_status::resume_route;
 use crate::ui::restore::RestoreBackup;
+use crate::ui::route::{Route, Step};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
+
+/// "Next: Medicines." — where "Continue where you left off" leads, in words.
+fn next_words(resume: &Route) -> String {
+    match resume {
+        Route::Intake(step) => format!("Next: {}.", step.title()),
+        _ => "Next: your safety check.".to_string(),
+    }
+}
+
+/// Welcome's actions for what is saved, the main one first, and a hint beside them: "Start planning" when nothing is
+/// answered; "See my plan" once therapies are chosen; otherwise "Continue where you left off", at the first
+/// unanswered step or, with the intake finished, the safety check. Decided from the saved answers alone: running the
+/// safety check here would put the screening engine into the first download (the plan page shows it if a later
+/// answer now stops the plan).
+fn home_actions(s: &AppState) -> (Vec<(Route, &'static str)>, Option<String>) {
+    if !s.has_answers() {
+        let start = (Route::Intake(Step::Pain), "Start planning");
+        let hint = "About 10 minutes. You can stop and come back.".to_string();
+        return (vec![start], Some(hint));
+    }
+    let resume = resume_route(s);
+    let review = (Route::Review, "Review my answers");
+    let safety = (Route::Screening, "See your safety check");
+    let unfinished = matches!(resume, Route::Intake(_));
+    let hint = next_words(&resume);
+    let go_on = (resume, "Continue where you left off");
+    if !s.selected.is_empty() {
+        // Weekly check-ins, once they exist, are offered here beside the plan.
+        let mut actions = vec![(Route::Plan, "See my plan"), review, safety];
+        actions.extend(unfinished.then_some(go_on));
+        (actions, None)
+    } else {
+        let mut actions = vec![go_on, review];
+        actions.extend(unfinished.then_some(safety));
+        (actions, Some(hint))
+    }
+}
 
 /// First view a person sees.
 #[component]
 pub fn Welcome() -> impl IntoView {
     let session = use_session();
-    let has_answers = move || session.with(|s| s.has_answers());
+    let actions = move || {
+        let (links, hint) = session.with(home_actions);
+        // The hint says where the main action leads, so it sits right after it (on a phone, under it).
+        let mut hint = hint.map(|h| view! { <span class="hint">{h}</span> });
+        let links = links.into_iter().enumerate().map(|(k, (route, label))| {
+            let class = if k == 0 { "button primary" } else { "button" };
+            view! { <a class=class href=route.href()>{label}</a> {hint.take()} }
+        });
+        links.collect_view()
+    };
     view! {
         <section class="view welcome" aria-labelledby="view-heading">
             <h1 id="view-heading" tabindex="-1">"Build a care plan for your chronic pain"</h1>
@@ -19,18 +69,7 @@ pub fn Welcome() -> impl IntoView {
                 "such as exercise, yoga, acupuncture, massage or mindfulness — safely, and in a way that fits your life."
             </p>
 
-            <div class="actions">
-                <Show
-                    when=has_answers
-                    fallback=|| view! {
-                        <a class="button primary" href="#/intake/pain">"Start planning"</a>
-                        <span class="hint">"About 10 minutes. You can stop and come back."</span>
-                    }
-                >
-                    <a class="button primary" href="#/intake/pain">"Continue where you left off"</a>
-                    <a class="button" href="#/screening">"See your safety check"</a>
-                </Show>
-            </div>
+            <div class="actions">{actions}</div>
 
             <div class="cards">
                 <section class="card" aria-labelledby="what-it-does">
@@ -84,5 +123,63 @@ pub fn Welcome() -> impl IntoView {
                 </p>
             </section>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(s: &AppState) -> Vec<&'static str> {
+        home_actions(s).0.into_iter().map(|(_, l)| l).collect()
+    }
+
+    #[test]
+    fn nothing_answered_offers_only_start_planning() {
+        let (actions, hint) = home_actions(&AppState::default());
+        assert_eq!(actions, vec![(Route::Intake(Step::Pain), "Start planning")]);
+        assert_eq!(
+            hint.as_deref(),
+            Some("About 10 minutes. You can stop and come back.")
+        );
+    }
+
+    #[test]
+    fn answers_without_chosen_therapies_continue_at_the_first_unanswered_step() {
+        let mut s = AppState::default();
+        s.intake.age = Some(40);
+        let (actions, hint) = home_actions(&s);
+        assert_eq!(
+            actions[0],
+            (Route::Intake(Step::Pain), "Continue where you left off")
+        );
+        assert_eq!(hint.as_deref(), Some("Next: Your pain."));
+        assert_eq!(
+            labels(&s),
+            [
+                "Continue where you left off",
+                "Review my answers",
+                "See your safety check"
+            ]
+        );
+    }
+
+    #[test]
+    fn chosen_therapies_lead_to_the_plan_and_the_unfinished_intake_is_still_offered() {
+        let mut s = AppState::default();
+        s.intake.age = Some(40);
+        s.selected.push("yoga".into());
+        let (actions, hint) = home_actions(&s);
+        assert_eq!(actions[0], (Route::Plan, "See my plan"));
+        assert_eq!(hint, None);
+        assert_eq!(
+            labels(&s),
+            [
+                "See my plan",
+                "Review my answers",
+                "See your safety check",
+                "Continue where you left off"
+            ]
+        );
     }
 }

@@ -7,6 +7,7 @@
 //! A change flows one way: a view calls [`Session::update`] → the document signal changes → the views that read it
 //! re-render, and (at home) the autosave loop tells the saver, which arms the debounce and then writes.
 
+pub mod arrival;
 mod autosave;
 mod derived;
 mod mode;

@@ -5,6 +5,7 @@
 use super::Session;
 use crate::store::kiosk::KioskConfig;
 use crate::ui::address::{reload_at, start_url};
+use crate::ui::session::arrival::Arrival;
 use leptos::prelude::*;
 
 /// How the session treats storage and the browser's history.
@@ -39,6 +40,8 @@ pub struct KioskPage {
     pub lock_anchor: Option<(f64, f64)>,
     /// The timer of a long press on the logo under way.
     pub press_timer: Option<TimeoutHandle>,
+    /// The confirmation the page before asked for, until the start screen takes it (shown once).
+    pub arrival: Arrival,
 }
 
 impl Session {

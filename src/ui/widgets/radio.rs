@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// "Clear answer": returns a question to "not answered" and puts focus back on its first choice,
-/// so keyboard users are not left on a button that just disappeared.
+/// so keyboard users are not left on a button that just disappeared. While there is nothing to clear it stays in
+/// the page but hidden (`hidden`, shown by the style sheet as `visibility: hidden`), so its space is kept and
+/// answering never moves the next question under the person's finger.
 #[component]
 pub fn ClearAnswer(
     /// Id of the question's legend, so the button says which answer it clears.
@@ -14,11 +16,15 @@ pub fn ClearAnswer(
     first_id: String,
     /// Clears the answer.
     on_clear: impl Fn() + Send + Sync + 'static,
+    /// True while there is no answer to clear.
+    #[prop(into)]
+    hidden: Signal<bool>,
 ) -> impl IntoView {
     view! {
         <button
             type="button"
             class="link-button clear"
+            hidden=move || hidden.get()
             aria-describedby=described_by
             on:click=move |_| {
                 on_clear();
@@ -152,9 +158,8 @@ pub fn RadioGroup(
             // Present only while there is a message: the floated legend is cleared by the element after it.
             {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone() role="alert">{e}</p> })}
             <ul class="options">{rows}</ul>
-            <Show when=move || value.with(Option::is_some)>
-                <ClearAnswer described_by=clear_described.clone() first_id=first_id.clone() on_clear=move || on_change.run(None) />
-            </Show>
+            <ClearAnswer described_by=clear_described first_id=first_id on_clear=move || on_change.run(None)
+                hidden=Signal::derive(move || value.with(Option::is_none)) />
         </fieldset>
     }
 }

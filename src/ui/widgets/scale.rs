@@ -1,5 +1,6 @@
 //! The 0–10 scale: eleven native radio buttons in a labelled group (tap to set, arrow keys, no dragging),
-//! each announced with its meaning, and "not answered" kept distinct from 0.
+//! each announced with its meaning, and "not answered" kept distinct from 0. The eleven stay on one row down to a
+//! 360 px screen (style/wizard.css), so 0 to 10 always reads left to right.
 
 use crate::ui::widgets::radio::ClearAnswer;
 use leptos::prelude::*;
@@ -91,9 +92,8 @@ pub fn Scale(
             </div>
             <div class="scale-status">
                 <p aria-live="polite">{status}</p>
-                <Show when=move || value.get().is_some()>
-                    <ClearAnswer described_by=clear_described.clone() first_id=first_id.clone() on_clear=move || on_change.run(None) />
-                </Show>
+                <ClearAnswer described_by=clear_described first_id=first_id on_clear=move || on_change.run(None)
+                    hidden=Signal::derive(move || value.get().is_none()) />
             </div>
         </fieldset>
     }

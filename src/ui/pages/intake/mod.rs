@@ -12,6 +12,7 @@ pub mod practical;
 pub mod safety;
 pub mod shell;
 pub mod start_back;
+pub mod step_status;
 pub mod validate;
 pub mod values;
 

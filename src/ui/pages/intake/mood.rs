@@ -10,14 +10,15 @@ use crate::ui::widgets::radio::RadioGroup;
 use leptos::prelude::*;
 
 /// The PHQ-4 items in order: field accessors, id and wording (SOURCES §3.2).
-type Phq4Item = (
+pub type Phq4Item = (
     fn(&Phq4) -> Option<u8>,
     fn(&mut Phq4, Option<u8>),
     &'static str,
     &'static str,
 );
 
-const PHQ4: [Phq4Item; 4] = [
+/// The four PHQ-4 items as the mood step asks them (also read by the review page).
+pub const PHQ4: [Phq4Item; 4] = [
     (
         |p| p.nervous,
         |p, v| p.nervous = v,

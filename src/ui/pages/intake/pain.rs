@@ -15,6 +15,24 @@ use crate::ui::widgets::radio::RadioGroup;
 use crate::ui::widgets::scale::{interference_word, pain_word, Scale};
 use leptos::prelude::*;
 
+/// Shown when the duration is not a number at all and no unit was chosen.
+const NOT_A_NUMBER: &str = "Enter how long as a number, for example 8 months or 2 years.";
+
+/// Asked when a number is typed without a unit and it is under 2 (where months and years are both likely).
+const CHOOSE_UNIT: &str =
+    "Choose \u{201c}months\u{201d} or \u{201c}years\u{201d} beside the number.";
+
+/// The unit a duration is read in before the person picks one: years once the number is 2 or more (few people
+/// count long pain in single months), none below that, so the person must choose; never months.
+fn default_unit(text: &str) -> Option<Unit> {
+    number(text).filter(|n| *n >= 2.0).map(|_| Unit::Years)
+}
+
+/// The number typed for the duration, before its unit is known (a decimal comma allowed, as for years).
+fn number(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse().ok()
+}
+
 /// One PEG item: its field in the intake.
 fn peg_item(
     session: Session,
@@ -61,16 +79,38 @@ pub fn PainStep() -> impl IntoView {
     let sites = Signal::derive(move || session.with(|s| list_answer(s, ListKey::Sites)));
     let on_sites = move |a: ListAnswer| session.update(|s| set_list(s, ListKey::Sites, &a));
 
-    let (dur_start, unit_start) = validate::duration_text(
-        session.with_untracked(|s| s.intake.pain.as_ref().and_then(|p| p.duration_months)),
-    );
+    let stored_months =
+        session.with_untracked(|s| s.intake.pain.as_ref().and_then(|p| p.duration_months));
+    let (dur_start, unit_start) = validate::duration_text(stored_months);
     let dur_text = RwSignal::new(dur_start);
-    let unit = RwSignal::new(unit_start);
+    // The unit the person picked (a stored answer counts as picked); until then, years once the number is 2 or more.
+    let picked = RwSignal::new(stored_months.is_some());
+    let picked_unit = RwSignal::new(unit_start);
+    let unit = move || {
+        if picked.get() {
+            Some(picked_unit.get())
+        } else {
+            default_unit(&dur_text.get())
+        }
+    };
+    let unit_assumed = move || !picked.get() && unit().is_some();
     let dur_error = form.check("duration", move || {
-        validate::duration(&dur_text.get(), unit.get()).err()
+        let text = dur_text.get();
+        match unit() {
+            Some(u) => validate::duration(&text, u).err(),
+            None if text.trim().is_empty() => None,
+            None if number(&text).is_some() => Some(CHOOSE_UNIT.to_string()),
+            None => Some(NOT_A_NUMBER.to_string()),
+        }
     });
     let store_duration = move || {
-        if let Ok(v) = validate::duration(&dur_text.get_untracked(), unit.get_untracked()) {
+        let text = dur_text.get_untracked();
+        // Never stored in a unit the person did not see: nothing is kept until the unit is known.
+        let months = match unit() {
+            Some(u) => validate::duration(&text, u),
+            None => Ok(None),
+        };
+        if let Ok(v) = months {
             session.update_intake(|i| {
                 pain_mut(i).duration_months = v;
                 tidy(i);
@@ -128,7 +168,7 @@ pub fn PainStep() -> impl IntoView {
         }}
         <div class="question text-field" class:has-error=move || dur_error.with(Option::is_some)>
             <label for="duration" class="field-label">"How long have you had this pain?"</label>
-            <p class="hint" id="duration-hint">"Roughly is fine, for example 8 months or 2 years."</p>
+            <p class="hint" id="duration-hint">"Roughly is fine, for example 8 months or 2 years. Choose months or years beside the number."</p>
             <p class="field-error" id="duration-error" role="alert">{move || dur_error.get()}</p>
             <div class="input-row">
                 <input
@@ -146,14 +186,21 @@ pub fn PainStep() -> impl IntoView {
                     }
                 />
                 <label for="duration-unit" class="visually-hidden">"Months or years"</label>
-                <select id="duration-unit" on:change=move |ev| {
-                    unit.set(Unit::from_id(&event_target_value(&ev)));
+                <select id="duration-unit" aria-describedby="duration-unit-note" on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    picked.set(!id.is_empty());
+                    picked_unit.set(Unit::from_id(&id));
                     store_duration();
                 }>
-                    <option value="months" prop:selected=move || unit.get() == Unit::Months>"months"</option>
-                    <option value="years" prop:selected=move || unit.get() == Unit::Years>"years"</option>
+                    <option value="" prop:selected=move || unit().is_none()>"months or years?"</option>
+                    <option value="months" prop:selected=move || unit() == Some(Unit::Months)>"months"</option>
+                    <option value="years" prop:selected=move || unit() == Some(Unit::Years)>"years"</option>
                 </select>
             </div>
+            // Said aloud and shown, so a number read as years is never a silent guess.
+            <p class="hint unit-note" id="duration-unit-note" aria-live="polite">
+                {move || unit_assumed().then(|| format!("Read as {} years. Choose \u{201c}months\u{201d} if you meant months.", dur_text.get().trim()))}
+            </p>
         </div>
         <h2 class="section-title">"In the past week"</h2>
         <Scale
@@ -183,5 +230,25 @@ pub fn PainStep() -> impl IntoView {
             on_change=on_activity
             describe=interference_word
         />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_of_2_or_more_is_read_as_years_until_a_unit_is_chosen() {
+        assert_eq!(default_unit("2"), Some(Unit::Years));
+        assert_eq!(default_unit(" 14 "), Some(Unit::Years));
+        assert_eq!(default_unit("2,5"), Some(Unit::Years));
+        assert_eq!(
+            default_unit("1"),
+            None,
+            "1 month or 1 year: the person chooses"
+        );
+        assert_eq!(default_unit("1.5"), None);
+        assert_eq!(default_unit(""), None);
+        assert_eq!(default_unit("a while"), None);
     }
 }

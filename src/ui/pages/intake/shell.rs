@@ -1,7 +1,10 @@
-//! The frame around every intake step: progress, heading, an error summary when Next is refused, and
-//! Back/Next. Steps register their field checks with [`StepForm`] so the summary and Next see them.
+//! The frame around every intake step: progress (the current step by name, which steps are done, partly answered
+//! or not asked, links to the answered ones, and about how long is left), heading, an error summary when Next is
+//! refused, and Back/Next. Steps register their field checks with [`StepForm`] so the summary and Next see them.
 
 use super::model::{after_back, after_next, progress};
+use super::step_status::{seconds_left, status, time_left_text, StepStatus};
+use crate::clinical::catalog::{catalog, Vocab};
 use crate::ui::route::{Route, Step};
 use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::radio::focus_id;
@@ -103,6 +106,100 @@ fn safety_missing(step: Step, session: Session) -> bool {
     after && session.with_intake(|i| i.symptoms.is_none())
 }
 
+/// The main pain that adds STarT Back, as the catalog names it ("low back pain").
+fn start_back_pain() -> String {
+    catalog()
+        .term(Vocab::Condition, Step::START_BACK_FOR)
+        .map_or_else(|| "low back pain".to_string(), |t| t.label.to_lowercase())
+}
+
+/// "Added because you chose low back pain": why STarT Back is in this person's intake.
+fn start_back_reason() -> String {
+    format!("Added because you chose {}", start_back_pain())
+}
+
+/// What the step indicator says about a step after its name, for screen readers and at narrow widths.
+fn status_words(s: StepStatus, current: bool) -> String {
+    match s {
+        _ if current => " (this step)".to_string(),
+        StepStatus::Done => " (done)".to_string(),
+        StepStatus::Partly => " (partly answered)".to_string(),
+        StepStatus::NotStarted => " (not answered yet)".to_string(),
+        StepStatus::Skipped => format!(" (not asked: only for {})", start_back_pain()),
+    }
+}
+
+/// The step indicator: every step in order, numbered among the steps asked of this person, each marked done, partly
+/// answered, not answered yet or not asked; steps with answers are links, so a person can go straight back to one.
+#[component]
+fn StepIndicator(
+    /// The step on screen.
+    step: Step,
+) -> impl IntoView {
+    let session = use_session();
+    let prog = Memo::new(move |_| session.with_intake(|i| progress(step, i)));
+    let left = move || session.with(|s| time_left_text(seconds_left(s, step)));
+    let count = move || {
+        prog.with(|(at, seq)| {
+            if *at > 0 {
+                format!("Step {at} of {}: {}", seq.len(), step.title())
+            } else {
+                format!("{} steps", seq.len())
+            }
+        })
+    };
+    let items = move || {
+        let (_, seq) = prog.get();
+        let statuses = session.with(|s| Step::ALL.map(|st| status(s, st)));
+        Step::ALL
+            .into_iter()
+            .zip(statuses)
+            .map(|(s, st)| {
+                let current = s == step;
+                let class = match st {
+                    _ if current => "current",
+                    StepStatus::Done => "done",
+                    StepStatus::Partly => "partly",
+                    StepStatus::NotStarted => "todo",
+                    StepStatus::Skipped => "skipped",
+                };
+                // A tick for a done step, a dash for one not asked; the words beside say the same for screen readers.
+                let number = match seq.iter().position(|q| *q == s) {
+                    _ if st == StepStatus::Done && !current => "\u{2713}".to_string(),
+                    Some(k) => (k + 1).to_string(),
+                    None => "\u{2013}".to_string(),
+                };
+                let added = (s == Step::StartBack && st != StepStatus::Skipped)
+                    .then(|| view! { <span class="step-added">{start_back_reason()}</span> });
+                let inner = view! {
+                    <span class="step-number" aria-hidden="true">{number}</span>
+                    <span class="step-title">{s.title()}<span class="visually-hidden">{status_words(st, current)}</span></span>
+                    {added}
+                };
+                let linked = !current && matches!(st, StepStatus::Done | StepStatus::Partly);
+                view! {
+                    <li class=class aria-current=current.then_some("step")>
+                        {if linked {
+                            view! { <a href=Route::Intake(s).href()>{inner}</a> }.into_any()
+                        } else {
+                            inner.into_any()
+                        }}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="wizard-progress" aria-label="Intake progress">
+            <p class="step-count">
+                {count}
+                {move || left().map(|t| view! { <span class="time-left">{format!(" \u{b7} {t}")}</span> })}
+            </p>
+            <ol>{items}</ol>
+        </nav>
+    }
+}
+
 /// The step frame.
 #[component]
 pub fn StepShell(
@@ -115,7 +212,6 @@ pub fn StepShell(
     let form = StepForm::new();
     provide_context(form);
     let content = children();
-    let prog = Memo::new(move |_| session.with_intake(|i| progress(step, i)));
     let errors = Memo::new(move |_| {
         if form.attempted.get() {
             form.errors()
@@ -148,30 +244,11 @@ pub fn StepShell(
     let last = step == Step::Practical;
     view! {
         <section class="view wizard" aria-labelledby="view-heading" data-step=step.slug()>
-            <nav class="wizard-progress" aria-label="Intake progress">
-                <p class="step-count">{move || prog.with(|(at, seq)| if *at > 0 { format!("Step {at} of {}", seq.len()) } else { format!("{} steps", seq.len()) })}</p>
-                <ol>
-                    {move || prog.with(|(at, seq)| {
-                        seq.iter()
-                            .enumerate()
-                            .map(|(k, s)| {
-                                let state = match (k + 1).cmp(at) {
-                                    std::cmp::Ordering::Less => "done",
-                                    std::cmp::Ordering::Equal => "current",
-                                    std::cmp::Ordering::Greater => "todo",
-                                };
-                                view! {
-                                    <li class=state aria-current=(state == "current").then_some("step")>
-                                        <span class="step-number" aria-hidden="true">{k + 1}</span>
-                                        <span class="step-title">{s.title()}</span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    })}
-                </ol>
-            </nav>
+            <StepIndicator step=step />
             <h1 id="view-heading" tabindex="-1">{step.title()}</h1>
+            <Show when=move || step == Step::StartBack && session.with_intake(|i| step.applies(i))>
+                <p class="skip-note">{start_back_reason()} " as the pain that troubles you most."</p>
+            </Show>
             <Show when=move || safety_missing(step, session)>
                 <p class="missing-safety">
                     "The safety questions have not been answered yet. "
@@ -202,10 +279,16 @@ pub fn StepShell(
                 next();
             }>
                 {content}
+                {last.then(|| view! {
+                    <p class="review-offer">
+                        "Want to check everything on one page first? "
+                        <a href=Route::Review.href()>"Review my answers"</a>
+                    </p>
+                })}
                 <div class="wizard-nav">
                     <button type="button" class="back" on:click=back>"Back"</button>
                     <button type="submit" class="primary next">
-                        {if last { "Next: safety check" } else { "Next" }}
+                        {if last { "Done: see my results" } else { "Next" }}
                     </button>
                 </div>
             </form>

@@ -19,7 +19,7 @@ pub const ITEMS: [&str; StartBack::AGREE_ITEM.max as usize] = [
 ];
 
 /// Item 9's answers as shown, in the order of the stored IDs `StartBack::BOTHERSOME`.
-const BOTHERSOME_WORDS: [&str; 5] = [
+pub const BOTHERSOME_WORDS: [&str; 5] = [
     "Not at all",
     "Slightly",
     "Moderately",

@@ -50,6 +50,16 @@ pub fn PlanView() -> impl IntoView {
     }
 }
 
+/// The printout's first line: where the plan was made (a clinic kiosk is not the patient's own device, and keeps
+/// nothing once the session ends), and what it is.
+fn print_note(in_kiosk: bool) -> &'static str {
+    if in_kiosk {
+        "Made with Mosaic on a clinic kiosk, which keeps nothing after the session. Planning help, not medical advice."
+    } else {
+        "Made with Mosaic on the patient's own device. Planning help, not medical advice."
+    }
+}
+
 /// Opens the browser's print dialog (which also offers "save as PDF").
 fn print() {
     let _ = window().print();
@@ -77,9 +87,7 @@ fn PlanBody() -> impl IntoView {
             <button type="button" class="primary" on:click=move |_| print()>"Print or save as PDF"</button>
             <a class="button" href=Route::Choose.href()>"Change my choices"</a>
         </div>
-        <p class="print-only print-note">
-            "Made with Mosaic on the patient's own device. Planning help, not medical advice."
-        </p>
+        <p class="print-only print-note">{print_note(session.is_kiosk())}</p>
         <UnknownTime plan=plan />
         <ConflictList plan=plan edits=edits />
         <WeekGrid plan=plan />
