@@ -54,6 +54,12 @@ fn main() {
         out.join("rules_data.rs"),
         emit::static_item("RULE_BOOK", "RuleBook", data.rules),
     );
+    let review = data::load::compile_review(&read("review.json"))
+        .unwrap_or_else(|e| fail(&format!("{DATA}/{e}")));
+    write(
+        out.join("review_data.rs"),
+        emit::static_item("REVIEW_BOOK", "ReviewBook", review),
+    );
     let doc =
         fs::read_to_string(SOURCES_DOC).unwrap_or_else(|e| fail(&format!("{SOURCES_DOC}: {e}")));
     write(

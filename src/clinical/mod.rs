@@ -10,6 +10,7 @@ pub mod intake;
 pub mod plan;
 pub mod progress;
 pub mod ranking;
+pub mod review;
 pub mod rule_text;
 pub mod rules;
 pub mod scores;

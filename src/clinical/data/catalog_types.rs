@@ -39,9 +39,22 @@ pub struct Course {
     /// Days a week for that home practice when the source gives fewer than daily; `None` means every planned day.
     #[serde(default)]
     pub home_per_week: Option<u8>,
+    /// What an adequate trial is when the sources count it in sessions; `None` means the whole course (`weeks`).
+    #[serde(default)]
+    pub adequate_trial: Option<AdequateTrial>,
     /// Plain-language description of the course, e.g. "10 sessions over 7 weeks".
     pub description: &'static str,
     /// Citation for the course.
+    pub source: &'static str,
+}
+
+/// An adequate trial counted in sessions, before "no meaningful change" may suggest stopping (SOURCES §5.2).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdequateTrial {
+    /// Sessions done that make a fair trial, e.g. 6 for acupuncture.
+    pub sessions: u8,
+    /// Citation.
     pub source: &'static str,
 }
 

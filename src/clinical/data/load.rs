@@ -1,7 +1,7 @@
 //! Reading and checking the data files: what `build.rs` runs before it writes the statics, and what tests run over
 //! edited copies. Texts in, `'static` data or an error naming the file and the JSON path out; no file access here.
 
-use super::{Catalog, RuleBook, TermGroup};
+use super::{Catalog, ReviewBook, RuleBook, TermGroup};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -76,7 +76,41 @@ pub fn compile(texts: Texts) -> Result<Data, DataError> {
     check_groups("health_groups", catalog.health_groups, catalog.health)?;
     check_asked_if_pain("symptom_groups", catalog.symptom_groups, catalog.conditions)?;
     check_asked_if_pain("health_groups", catalog.health_groups, catalog.conditions)?;
+    check_trials(catalog)?;
     Ok(Data { catalog, rules })
+}
+
+/// Parses and checks `review.json`, kept apart from [`compile`] because nothing in it refers to the other files.
+pub fn compile_review(text: &str) -> Result<&'static ReviewBook, DataError> {
+    const FILE: &str = "review.json";
+    let book: &'static ReviewBook =
+        typed(parse(FILE, text)?).map_err(|(path, message)| error(FILE, path, message))?;
+    // 0 would make every therapy well attended, over 100 would call full adherence low.
+    if !(1..=100).contains(&book.adherence.well_under_percent) {
+        return Err(error(
+            FILE,
+            ".adherence.well_under_percent".into(),
+            "must be a percent from 1 to 100",
+        ));
+    }
+    Ok(book)
+}
+
+/// Every adequate trial needs at least one session, or "no change" could suggest stopping before anything was tried.
+fn check_trials(catalog: &Catalog) -> Result<(), DataError> {
+    match catalog.therapies.iter().position(|t| {
+        t.course
+            .as_ref()
+            .and_then(|c| c.adequate_trial.as_ref())
+            .is_some_and(|a| a.sessions == 0)
+    }) {
+        Some(i) => Err(error(
+            "therapies.json",
+            format!("[{i}].course.adequate_trial.sessions"),
+            "an adequate trial needs at least one session",
+        )),
+        None => Ok(()),
+    }
 }
 
 fn error(file: &'static str, path: String, message: impl fmt::Display) -> DataError {

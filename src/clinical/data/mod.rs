@@ -1,10 +1,11 @@
 //! The clinical data's types: one definition for the app, for `build.rs` and for the tests.
 //!
-//! The JSON files beside this module (`vocabulary.json`, `therapies.json`, `rules.json`) are what a clinical reviewer
-//! reads and edits. `build.rs` includes this module (`#[path]`), runs [`load::compile`] over the files (serde with
-//! these types' own attributes, then the checks serde cannot express) and writes the result out as Rust statics, so
-//! the app ships neither the JSON text nor a parser for it, and a file the types reject fails the build with its
-//! JSON path. Native tests run the same [`load::compile`] over edited copies of the files.
+//! The JSON files beside this module (`vocabulary.json`, `therapies.json`, `rules.json`, `review.json`) are what a
+//! clinical reviewer reads and edits. `build.rs` includes this module (`#[path]`), runs [`load::compile`] and
+//! [`load::compile_review`] over the files (serde with these types' own attributes, then the checks serde cannot
+//! express) and writes the result out as Rust statics, so the app ships neither the JSON text nor a parser for it,
+//! and a file the types reject fails the build with its JSON path. Native tests run the same functions over edited
+//! copies of the files.
 //!
 //! The types hold `&'static` data because that is what the statics are. Deserializing them moves each parsed string
 //! and list into `'static` memory for good (see [`leak`]): right for a build script and for tests, which parse a few
@@ -16,14 +17,16 @@
 mod catalog_types;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
+mod review_types;
 mod rule_types;
 
 pub use super::terms::{
     CostBand, EvidenceRating, Outcome, Question, Setting, Strength, TherapyStatus,
 };
 pub use catalog_types::{
-    Catalog, Course, Evidence, SelfCareLabel, SideEffect, Term, TermGroup, Therapy,
+    AdequateTrial, Catalog, Course, Evidence, SelfCareLabel, SideEffect, Term, TermGroup, Therapy,
 };
+pub use review_types::{AdherenceCutoff, ReasonWords, ReviewBook, Wording};
 pub use rule_types::{
     Answer, Cond, CrisisLine, Derivation, EmergencyNumber, FlagRule, NoticeOffer, NoticeRule,
     RuleBook, Target, TherapyRule,
