@@ -184,8 +184,75 @@ fn app_state() -> impl Strategy<Value = AppState> {
         )
 }
 
+/// The intake lists whose "not sure" schema 2 keeps inside the intake (docs/ARCHITECTURE.md, migrations).
+const INTAKE_UNSURE: &[&str] = &["conditions", "medications", "supplements"];
+
+/// A state a schema-1 document could also hold: "not sure" about an intake list comes without ticks (schema 1 had no
+/// way to keep both), and "not sure" about the pain sites or the symptoms may sit in the document's own list.
+fn state_schema_1_can_hold() -> impl Strategy<Value = AppState> {
+    (
+        app_state(),
+        proptest::sample::subsequence(INTAKE_UNSURE, 0..=INTAKE_UNSURE.len()),
+        proptest::sample::subsequence(&["sites", "symptoms"][..], 0..=2),
+    )
+        .prop_map(|(mut state, unsure_lists, unsure_own)| {
+            for name in &unsure_lists {
+                let list = match *name {
+                    "conditions" => &mut state.intake.conditions,
+                    "medications" => &mut state.intake.medications,
+                    _ => &mut state.intake.supplements,
+                };
+                *list = None;
+            }
+            state.intake.unsure = unsure_lists.into_iter().map(String::from).collect();
+            state.unsure = unsure_own.into_iter().map(String::from).collect();
+            state
+        })
+}
+
+/// The schema-1 document of `state`: every "not sure" in the document's own `unsure` list, none in the intake.
+fn as_schema_1(state: &AppState, generation: u64) -> String {
+    let mut data = serde_json::to_value(state).unwrap();
+    let moved: Vec<serde_json::Value> = data["intake"]
+        .as_object_mut()
+        .unwrap()
+        .remove("unsure")
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default();
+    let mut all: Vec<String> = state.unsure.iter().cloned().collect();
+    all.extend(moved.iter().map(|v| v.as_str().unwrap().to_string()));
+    all.sort();
+    if all.is_empty() {
+        data.as_object_mut().unwrap().remove("unsure");
+    } else {
+        data["unsure"] = serde_json::json!(all);
+    }
+    serde_json::json!({
+        "app": "mosaic", "schema": 1, "generation": generation,
+        "saved_at": "2026-06-01T00:00:00Z", "data": data
+    })
+    .to_string()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Reliability promise 4 over generated old documents, not only the fixtures: a schema-1 document loads as the
+    /// state it stood for, keeps its generation, and says it was stored at schema 1 (so the saver keeps a copy).
+    #[test]
+    fn a_generated_schema_1_document_migrates_to_the_state_it_stood_for(
+        state in state_schema_1_can_hold(),
+        generation in 0u64..1_000_000,
+    ) {
+        match decode(Some(&as_schema_1(&state, generation))) {
+            Loaded::Ready { state: back, generation: g, stored_schema } => {
+                prop_assert_eq!(back, state);
+                prop_assert_eq!(g, generation);
+                prop_assert_eq!(stored_schema, 1);
+            }
+            other => prop_assert!(false, "did not load: {:?}", other),
+        }
+    }
 
     #[test]
     fn saved_state_loads_back_equal(state in app_state(), generation in 0u64..1_000_000) {
