@@ -4,20 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, axe, openWithState } from './harness.mjs';
-
-/** Low back pain, nothing that blocks or cautions acupuncture; five free days, a time and a money budget. */
-const INTAKE = {
-  age: 45,
-  pain: { primary: 'low_back', duration_months: 24, peg: { pain: 6, enjoyment: 5, activity: 5 } },
-  mood: { phq4: { nervous: 0, worry: 0, interest: 0, down: 0 }, self_harm: 0 },
-  start_back: { agree: [1], bothersome: 'slightly' },
-  symptoms: [],
-  conditions: [],
-  medications: [],
-  supplements: [],
-  activity: 'active',
-  practicalities: { minutes_per_week: 300, budget_per_month: 200, days: [0, 1, 2, 3, 4] },
-};
+import { PLAIN_LOW_BACK } from './intakes.mjs';
 
 const PHONE = { viewport: { width: 360, height: 740 } };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
@@ -29,7 +16,7 @@ const env = useApp('/');
 
 /** Opens the choose view with the intake answered and waits for its cards. */
 async function openChoose(contextOptions) {
-  const opened = await openWithState(env, { intake: INTAKE }, '#/choose', contextOptions);
+  const opened = await openWithState(env, { intake: PLAIN_LOW_BACK }, '#/choose', contextOptions);
   await opened.page.getByRole('article').first().waitFor();
   return opened;
 }

@@ -6,24 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, axe, openWithState } from './harness.mjs';
+import { PLAIN_LOW_BACK } from './intakes.mjs';
 
 const DOC = 'mosaic/doc';
 const CONSENT = 'I have read this and will discuss it with my clinician';
 const FEELINGS = 'Mindfulness can sometimes bring up difficult feelings; stop and talk to someone if it does.';
-
-/** Low back pain, nothing that blocks mindfulness, meditation or CBT. */
-const INTAKE = {
-  age: 45,
-  pain: { primary: 'low_back', duration_months: 24, peg: { pain: 6, enjoyment: 5, activity: 5 } },
-  mood: { phq4: { nervous: 0, worry: 0, interest: 0, down: 0 }, self_harm: 0 },
-  start_back: { agree: [1], bothersome: 'slightly' },
-  symptoms: [],
-  conditions: [],
-  medications: [],
-  supplements: [],
-  activity: 'active',
-  practicalities: { minutes_per_week: 300, budget_per_month: 200, days: [0, 1, 2, 3, 4] },
-};
 
 const env = useApp('/');
 
@@ -50,7 +37,7 @@ const today = (page) => page.evaluate(() => {
 });
 
 test('choose: the consent step shows risks, benefit, alternatives, cost and usual care; no adding before the box is ticked', async () => {
-  const { context, page, errors } = await open({ intake: INTAKE }, '#/choose');
+  const { context, page, errors } = await open({ intake: PLAIN_LOW_BACK }, '#/choose');
   try {
     const mind = card(page, 'mindfulness');
     await mind.waitFor();
@@ -118,7 +105,7 @@ test('choose: the consent step shows risks, benefit, alternatives, cost and usua
 });
 
 test('plan and print: a confirmed therapy says so and when, with its risks', async () => {
-  const { context, page, errors } = await open({ intake: INTAKE }, '#/choose');
+  const { context, page, errors } = await open({ intake: PLAIN_LOW_BACK }, '#/choose');
   try {
     const med = card(page, 'meditation');
     await med.waitFor();
@@ -148,7 +135,7 @@ test('plan and print: a confirmed therapy says so and when, with its risks', asy
 });
 
 test('plan: therapies without a confirmation (older save, share link) say "not yet confirmed" and can be confirmed there', async () => {
-  const { context, page, errors } = await open({ intake: INTAKE, selected: ['cbt', 'mindfulness'] }, '#/plan');
+  const { context, page, errors } = await open({ intake: PLAIN_LOW_BACK, selected: ['cbt', 'mindfulness'] }, '#/plan');
   try {
     const item = page.locator('.item[data-therapy="cbt"]');
     await item.waitFor();
@@ -184,7 +171,7 @@ test('plan: therapies without a confirmation (older save, share link) say "not y
 });
 
 test('consent step at 360 px: no horizontal scroll, keyboard only from "Add" to added', async () => {
-  const { context, page, errors } = await open({ intake: INTAKE }, '#/choose', { viewport: { width: 360, height: 740 } });
+  const { context, page, errors } = await open({ intake: PLAIN_LOW_BACK }, '#/choose', { viewport: { width: 360, height: 740 } });
   try {
     const yoga = card(page, 'yoga');
     await yoga.waitFor();

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useApp, axe, THROTTLE } from './harness.mjs';
+import { useApp, axe, openWithState } from './harness.mjs';
 
 const s01 = JSON.parse(readFileSync(new URL('../tests/scenarios/s01.json', import.meta.url), 'utf8'));
 const STATE = {
@@ -16,27 +16,11 @@ const WIDTHS = [360, 1280];
 const env = useApp('/');
 
 /**
- * A new context at `width` whose storage holds `state` (once), opened at `hash`. `setup(context)` runs first, for
- * init scripts that must be in place before the app starts; `options` go to the context (permissions, say).
+ * The plan (or `hash`) at `width` with STATE saved, as openWithState opens it; `setup(context)` runs before the app
+ * starts (init scripts, the clock), `options` go to the context (permissions, say).
  */
-async function openPlan(width, { hash = '#/plan', setup, options = {} } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height: 900 }, ...options });
-  const doc = JSON.stringify({ app: 'mosaic', schema: 1, generation: 1, saved_at: '2026-01-01T00:00:00Z', data: STATE });
-  await context.addInitScript((value) => {
-    if (!sessionStorage.getItem('take-home-seeded')) {
-      localStorage.setItem('mosaic/doc', value);
-      sessionStorage.setItem('take-home-seeded', '1');
-    }
-  }, doc);
-  await setup?.(context);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${env.site.url}${hash}`);
-  await page.locator('#main h1').waitFor({ timeout: 15_000 * THROTTLE });
-  return { context, page, errors };
-}
+const openPlan = (width, { hash = '#/plan', setup, options = {} } = {}) =>
+  openWithState(env, STATE, hash, { viewport: { width, height: 900 }, ...options }, setup);
 
 /** The link the panel shows, after checking that the QR code carries the same one. */
 async function shownLink(page) {
