@@ -1,8 +1,8 @@
-//! The ranking (what the choose view shows) and the plan (what the plan view shows), derived from the document
-//! once and read by every view that needs them.
+//! The screening (what the safety check shows), the ranking (what the choose view shows) and the plan (what the
+//! plan view shows), derived from the document once and read by every view that needs them.
 //!
-//! Each is a memo made on first use rather than with the session: the release build moves the ranking and planning
-//! code out of the first download (into the choose and plan views' chunks), and a memo made at start-up would pull
+//! Each is a memo made on first use rather than with the session: the release build moves the screening, ranking
+//! and planning code out of the first download (into the views' chunks), and a memo made at start-up would pull
 //! that code back into the main module. Made under an owner of the session's own (a child of the owner the session
 //! was created under), it outlives the view that first asked, is shared by every later one, and goes with the
 //! session.
@@ -11,6 +11,7 @@ use super::Session;
 use crate::clinical::catalog::catalog;
 use crate::clinical::plan::{build_plan, Plan};
 use crate::clinical::ranking::{rank, Ranked};
+use crate::clinical::screening::{screen, Screening};
 use crate::ui::view_mirror::view_mirror;
 use leptos::prelude::*;
 
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 pub(super) struct Derived {
     /// The owner the memos belong to: a child of the session's creator, kept alive only by the session.
     owner: Owner,
+    screening: Option<Memo<Screening>>,
     ranking: Option<Memo<Vec<Ranked>>>,
     plan: Option<Memo<Plan>>,
 }
@@ -27,6 +29,7 @@ impl Derived {
     pub(super) fn new() -> Derived {
         Derived {
             owner: Owner::new(),
+            screening: None,
             ranking: None,
             plan: None,
         }
@@ -40,6 +43,27 @@ impl Session {
             Some(owner) => owner.with(make),
             None => make(),
         }
+    }
+
+    /// The screening of the current intake, recomputed only when the intake changes.
+    pub fn screening(&self) -> Memo<Screening> {
+        let shared = self.shared_screening();
+        match self.view {
+            Some(_) => view_mirror(move || shared.get()),
+            None => shared,
+        }
+    }
+
+    /// The screening memo every view shares, made under the session's owner on first use.
+    fn shared_screening(&self) -> Memo<Screening> {
+        if let Some(memo) = self.parts.try_with_value(|p| p.derived.screening).flatten() {
+            return memo;
+        }
+        let intake = self.intake;
+        let memo = self.under_session(|| Memo::new(move |_| intake.with(screen)));
+        self.parts
+            .update_value(|p| p.derived.screening = Some(memo));
+        memo
     }
 
     /// Every therapy ranked for this person, in the engine's order (recomputed when the intake changes).
@@ -56,7 +80,7 @@ impl Session {
         if let Some(memo) = self.parts.try_with_value(|p| p.derived.ranking).flatten() {
             return memo;
         }
-        let (intake, screening) = (self.intake, self.screening);
+        let (intake, screening) = (self.intake, self.shared_screening());
         let memo = self.under_session(|| {
             Memo::new(move |_| {
                 let s = screening.get();
@@ -82,7 +106,7 @@ impl Session {
         if let Some(memo) = self.parts.try_with_value(|p| p.derived.plan).flatten() {
             return memo;
         }
-        let (doc, screening) = (self.doc, self.screening);
+        let (doc, screening) = (self.doc, self.shared_screening());
         let memo = self.under_session(|| {
             Memo::new(move |_| {
                 let s = screening.get();

@@ -16,11 +16,10 @@ mod navigation;
 pub use mode::{KioskPage, Mode};
 
 use crate::clinical::intake::Intake;
-use crate::clinical::screening::{screen, Screening};
 use crate::store::document::AppState;
 use crate::store::local::LocalStorage;
 use crate::store::saver::{SaveStatus, Saver};
-use crate::ui::view_mirror::{view_mirror, view_tracker};
+use crate::ui::view_mirror::view_tracker;
 use leptos::prelude::*;
 
 /// Handle to the session. `Copy`, so closures and event handlers capture it; every part lives in the reactive
@@ -33,8 +32,6 @@ pub struct Session {
     status: RwSignal<SaveStatus>,
     /// The intake answers, so what depends on them only re-runs when they change.
     intake: Memo<Intake>,
-    /// The screening of the intake.
-    screening: Memo<Screening>,
     /// Everything else, in one place (one stored value keeps the first download small).
     parts: StoredValue<Parts>,
     /// In a view's copy of the session ([`Session::for_view`]): the mirrors its reads go through.
@@ -47,7 +44,6 @@ struct ViewReads {
     /// Changes whenever the document does.
     doc: Memo<()>,
     intake: Memo<Intake>,
-    screening: Memo<Screening>,
     /// Changes whenever the save status does.
     status: Memo<()>,
 }
@@ -81,12 +77,10 @@ impl Session {
     ) -> Session {
         let doc = RwSignal::new(initial);
         let intake = Memo::new(move |_| doc.with(|s| s.intake.clone()));
-        let screening = Memo::new(move |_| intake.with(screen));
         Session {
             doc,
             status: RwSignal::new(status),
             intake,
-            screening,
             parts: StoredValue::new(Parts {
                 mode,
                 derived: derived::Derived::new(),
@@ -101,7 +95,7 @@ impl Session {
     /// This session as one view sees it: reads go through mirrors owned by the current reactive owner (the view),
     /// so a view that closes leaves nothing behind in the session's signals. Writes still go to the session.
     pub fn for_view(self) -> Session {
-        let (doc, status, screening) = (self.doc, self.status, self.screening);
+        let (doc, status) = (self.doc, self.status);
         let doc_changed = view_tracker(move || doc.track());
         let view = ViewReads {
             doc: doc_changed,
@@ -109,7 +103,6 @@ impl Session {
                 doc_changed.get();
                 doc.with_untracked(|s| s.intake.clone())
             }),
-            screening: view_mirror(move || screening.get()),
             status: view_tracker(move || status.track()),
         };
         Session {
@@ -153,11 +146,6 @@ impl Session {
     /// The intake answers, as a memo.
     pub fn intake(&self) -> Memo<Intake> {
         self.view.map_or(self.intake, |v| v.intake)
-    }
-
-    /// The screening of the current intake, recomputed only when the intake changes.
-    pub fn screening(&self) -> Memo<Screening> {
-        self.view.map_or(self.screening, |v| v.screening)
     }
 
     /// Changes anything in the document.
