@@ -117,7 +117,7 @@ export async function axe(page) {
  * load), as if it had been saved earlier. Returns `{ context, page, errors }`; the caller closes the context.
  */
 export async function openWithState(env, state, hash, contextOptions = {}, setup = undefined) {
-  const doc = JSON.stringify({ app: 'mosaic', schema: 2, generation: 1, saved_at: '2026-01-01T00:00:00Z', data: state });
+  const doc = JSON.stringify({ app: 'mosaic', schema: 3, generation: 1, saved_at: '2026-01-01T00:00:00Z', data: state });
   const context = await env.browser.newContext(contextOptions);
   // Anything that must be in place before the app starts (a fixed clock, say).
   await setup?.(context);

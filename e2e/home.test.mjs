@@ -72,6 +72,8 @@ for (const width of WIDTHS) {
     try {
       const primary = actions(page).locator('.button.primary');
       assert.equal(await primary.innerText(), 'See my plan');
+      assert.deepEqual(await actions(page).getByRole('link').allInnerTexts(),
+        ['See my plan', 'Weekly check-in', 'My flare plan', 'Review my answers', 'See your safety check']);
       assert.equal(await page.getByRole('link', { name: 'Continue where you left off' }).count(), 0, 'nothing left to answer');
       assert.ok(await page.getByRole('link', { name: 'Review my answers' }).isVisible());
       assert.deepEqual(await axe(page), []);

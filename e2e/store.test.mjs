@@ -105,8 +105,8 @@ test('a document from a newer version opens read-only, is never written, and can
   }
 });
 
-test('a document of the older schema 1 is migrated: kept aside, rewritten as schema 2, "not sure" shown beside the ticks', async () => {
-  // Schema 1 kept "not sure" about medicines beside the intake; schema 2 keeps it in the intake.
+test('a document of the older schema 1 is migrated: kept aside, rewritten as schema 3, "not sure" shown beside the ticks', async () => {
+  // Schema 1 kept "not sure" about medicines beside the intake; schema 2 and later keep it in the intake.
   const v1 = JSON.stringify({ app: 'mosaic', schema: 1, generation: 4, saved_at: 'x', data: { intake: { age: 50, symptoms: [], medications: null }, unsure: ['medications'] } });
   const { context, page } = await seeded({ [DOC]: v1 });
   try {
@@ -114,7 +114,7 @@ test('a document of the older schema 1 is migrated: kept aside, rewritten as sch
     const writes = await page.evaluate(() => window.__writes);
     assert.deepEqual(writes, ['mosaic/backup/pre-migrate-v1', DOC], 'the old bytes are copied aside before the document is rewritten');
     const stored = JSON.parse(await storedDoc(page));
-    assert.equal(stored.schema, 2);
+    assert.equal(stored.schema, 3);
     assert.equal(stored.generation, 5);
     assert.deepEqual(stored.data.intake.unsure, ['medications']);
     assert.equal(stored.data.unsure, undefined);
@@ -136,7 +136,8 @@ for (const [label, thrower] of [
   ['a silently dropped write', 'return undefined'],
 ]) {
   test(`storage full (${label}): "Not saved" is visible, answers stay, the old document is untouched`, async () => {
-    const before = JSON.stringify({ app: 'mosaic', schema: 2, generation: 1, saved_at: 'x', data: { settings: { crisis_line: 'Old line' } } });
+    // The current schema, so start-up has nothing to migrate and rewrite before the storage fills.
+    const before = JSON.stringify({ app: 'mosaic', schema: 3, generation: 1, saved_at: 'x', data: { settings: { crisis_line: 'Old line' } } });
     const { context, page } = await seeded({ [DOC]: before }, {
       initScript: `(() => {
         const original = Storage.prototype.setItem;

@@ -27,6 +27,9 @@ bash scripts/build.sh
 node scripts/size-report.mjs dist | tail -3
 node bench/startup.mjs
 
+echo "==> progress view with 3 years of check-ins (release build in Chromium)"
+node bench/progress-render.mjs
+
 echo "==> memory soak: 200 kiosk sessions ended by Finish, then 200 in-page cycles without reload"
 # Exits non-zero when a figure misses its budget (+10 % of the figure at session/cycle 20).
 node bench/kiosk-soak.mjs

@@ -55,7 +55,7 @@ try {
   for (const [name, state, hash, whole = false] of SCREENS) {
     const context = await browser.newContext(PHONE);
     try {
-      const doc = JSON.stringify({ app: 'mosaic', schema: 2, generation: 1, saved_at: '2026-12-01T09:00:00Z', data: state });
+      const doc = JSON.stringify({ app: 'mosaic', schema: 3, generation: 1, saved_at: '2026-12-01T09:00:00Z', data: state });
       await context.addInitScript(([value]) => {
         if (!sessionStorage.getItem('screens-seeded')) {
           localStorage.setItem('mosaic/doc', value);

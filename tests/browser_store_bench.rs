@@ -1,11 +1,11 @@
 //! Benchmark in Chromium (README, "Measured budgets"): save and load of a full plan with three years of weekly
-//! check-ins.
+//! check-ins, twelve reviews and a flare plan.
 //! Prints the figures (reported in the README); only the stored size, which is deterministic, is asserted.
 #![cfg(target_arch = "wasm32")]
 
 use mosaic::clinical::intake::Intake;
-use mosaic::clinical::progress::CheckIn;
-use mosaic::store::document::AppState;
+use mosaic::clinical::progress::{CheckIn, EffectLevel, SideEffect};
+use mosaic::store::document::{AppState, Decision, FlarePlan, PlanReview, PlanVersion};
 use mosaic::store::envelope::{decode, encode, Loaded};
 use mosaic::store::local::LocalStorage;
 use mosaic::store::storage::Storage;
@@ -60,18 +60,69 @@ fn full_state() -> AppState {
                 sleep: Some(4),
                 mood: None,
                 sessions,
-                side_effects: if w % 4 == 0 {
-                    "A little sore after the session, gone next day.".into()
+                side_effects: String::new(),
+                // Schema 3: each therapy's side effects, a note about once a month, the red flags answered.
+                effects: ["exercise", "yoga", "acupuncture", "mindfulness"]
+                    .into_iter()
+                    .map(|t| {
+                        let effect = SideEffect {
+                            level: if w % 4 == 0 { EffectLevel::Mild } else { EffectLevel::None },
+                            text: if w % 4 == 0 && t == "acupuncture" {
+                                "A little sore after the session, gone next day.".into()
+                            } else {
+                                String::new()
+                            },
+                        };
+                        (t.to_string(), effect)
+                    })
+                    .collect(),
+                note: if w % 4 == 0 {
+                    "A busy month at work; I kept up the walks but missed two yoga classes. Sleep was better after week two.".into()
                 } else {
                     String::new()
                 },
+                red_flags: Some(Vec::new()),
             }
         })
         .collect();
+    // Twelve reviews (weeks 4, 8 and 12 over three years), each deciding for every therapy and keeping the plan
+    // before it, and a flare plan in the person's words.
+    let reviews = (0..12usize)
+        .map(|k| PlanReview {
+            date: format!("20{:02}-{:02}-15", 26 + k / 4, 1 + (k % 4) * 3),
+            week: [4, 8, 12][k % 3],
+            decisions: selected
+                .iter()
+                .map(|t| {
+                    (
+                        t.clone(),
+                        if k % 2 == 0 {
+                            Decision::Continue
+                        } else {
+                            Decision::Adjust
+                        },
+                    )
+                })
+                .collect(),
+            before: PlanVersion {
+                selected: selected.clone(),
+                ..PlanVersion::default()
+            },
+        })
+        .collect();
+    let flare = FlarePlan {
+        signs: "Stiff and sore in the morning, sleeping badly, snapping at people.".into(),
+        helps_from_plan: vec!["yoga".into(), "mindfulness".into()],
+        helps: "Heat pack on my back, a short slow walk, my breathing exercise, a film with my daughter.".into(),
+        reduce: "Gardening and the long drive to my sister's for a few days, then build back up.".into(),
+        contacts: "Dr Okafor at the practice 01632 960123; my physio Sam 01632 960456; my daughter Amy.".into(),
+    };
     AppState {
         intake,
         selected,
         checkins,
+        reviews,
+        flare,
         ..AppState::default()
     }
 }
@@ -107,7 +158,7 @@ fn save_and_load_three_years_of_check_ins() {
         v[v.len() / 2]
     };
     let line = format!(
-        "store bench: save median {:.2} ms, load median {:.2} ms, stored {:.1} KB (156 weekly check-ins, 8 therapies; budget 5 ms each, 100 KB)",
+        "store bench: save median {:.2} ms, load median {:.2} ms, stored {:.1} KB (156 weekly check-ins, 8 therapies, 12 reviews, a flare plan; budget 5 ms each, 100 KB)",
         median(&mut save),
         median(&mut load),
         size as f64 / 1024.0

@@ -215,12 +215,12 @@ fn without_a_copy_starting_fresh_waits_for_a_download() {
 
 #[test]
 fn data_from_a_newer_version_is_shown_read_only_and_never_written() {
-    let newer = r#"{"app":"mosaic","schema":3,"generation":5,"saved_at":"2027-01-01T00:00:00Z","data":{"settings":{"crisis_line":"Future line"},"new_thing":[1]}}"#;
+    let newer = r#"{"app":"mosaic","schema":4,"generation":5,"saved_at":"2027-01-01T00:00:00Z","data":{"settings":{"crisis_line":"Future line"},"new_thing":[1]}}"#;
     let storage = MemoryStorage::new();
     storage.put(DOC_KEY, newer);
     let mut saver = Saver::new(&storage);
     assert_eq!(saver.boot(T1).settings.crisis_line, "Future line");
-    assert_eq!(saver.status(), &SaveStatus::ReadOnly { schema: 3 });
+    assert_eq!(saver.status(), &SaveStatus::ReadOnly { schema: 4 });
     assert_eq!(saver.note_change(&doc("Changed")), None);
     assert_eq!(saver.flush(T2), None);
     assert_eq!(saver.other_tab_saved(Some(newer), T2), None);
@@ -335,7 +335,7 @@ fn an_older_schema_is_migrated_and_written_at_once_and_its_copy_removed_after_th
     assert_eq!(saver.status(), &SaveStatus::Saved { at: T1.to_string() });
     let raw = storage.peek(DOC_KEY).unwrap();
     assert!(
-        raw.starts_with(r#"{"app":"mosaic","schema":2,"generation":5,"#),
+        raw.starts_with(r#"{"app":"mosaic","schema":3,"generation":5,"#),
         "{raw}"
     );
     assert_eq!(
@@ -355,4 +355,115 @@ fn when_the_old_copy_cannot_be_kept_the_stored_bytes_stay_as_they_were() {
     assert_eq!(saver.boot(T1).intake.unsure, ["medications"]);
     assert_eq!(storage.peek(DOC_KEY).as_deref(), Some(V1_UNSURE));
     assert!(storage.keys_with_prefix(PRE_MIGRATE_PREFIX).is_empty());
+}
+
+/// A storage that records every write and removal, in order, and can refuse writes to one key.
+struct Recording<'a> {
+    inner: &'a MemoryStorage,
+    log: std::cell::RefCell<Vec<String>>,
+    refuse: Option<&'static str>,
+}
+
+impl Storage for Recording<'_> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if self.refuse == Some(key) {
+            self.log.borrow_mut().push(format!("refused {key}"));
+            return Err(StoreError::Quota);
+        }
+        self.log.borrow_mut().push(format!("set {key}"));
+        self.inner.set(key, value)
+    }
+
+    fn remove(&self, key: &str) {
+        self.log.borrow_mut().push(format!("remove {key}"));
+        self.inner.remove(key)
+    }
+
+    fn keys_with_prefix(&self, prefix: &str) -> Vec<String> {
+        self.inner.keys_with_prefix(prefix)
+    }
+}
+
+/// A schema-2 document with a check-in (schema 3 adds fields to check-ins, and changes none of these).
+const V2_CHECKIN: &str = r#"{"app":"mosaic","schema":2,"generation":8,"saved_at":"2026-11-21T10:00:00.000Z","data":{"intake":{"age":61,"symptoms":[],"unsure":["medications"]},"selected":["yoga"],"checkins":[{"date":"2026-11-14","week":2,"peg":{"pain":5,"enjoyment":4,"activity":4},"sessions":{"yoga":2},"side_effects":"Sore wrists"}],"settings":{"crisis_line":"Samaritans 116 123"}}}"#;
+
+#[test]
+fn a_schema_2_document_is_copied_aside_rewritten_as_schema_3_and_the_copy_removed() {
+    let memory = MemoryStorage::new();
+    memory.put(DOC_KEY, V2_CHECKIN);
+    let storage = Recording {
+        inner: &memory,
+        log: Default::default(),
+        refuse: None,
+    };
+    let mut saver = Saver::new(&storage);
+    let state = saver.boot(T1);
+    assert_eq!(
+        storage.log.borrow().as_slice(),
+        [
+            "set mosaic/backup/pre-migrate-v2",
+            "set mosaic/doc",
+            "remove mosaic/backup/pre-migrate-v2"
+        ],
+        "the old bytes are kept aside before the document is rewritten, and removed only after"
+    );
+    assert_eq!(
+        memory.peek(DOC_KEY),
+        Some(encode(&state, 9, T1)),
+        "schema 3, the next generation"
+    );
+    assert!(
+        memory
+            .peek(DOC_KEY)
+            .unwrap()
+            .starts_with(r#"{"app":"mosaic","schema":3,"generation":9,"#),
+        "{:?}",
+        memory.peek(DOC_KEY)
+    );
+    assert_eq!(memory.keys(), vec![DOC_KEY.to_string()]);
+    assert_eq!(saver.status(), &SaveStatus::Saved { at: T1.to_string() });
+    assert_eq!(saver.note_change(&state), None, "migrating is not an edit");
+    // Nothing the person entered changed on the way.
+    assert_eq!(state.checkins.len(), 1);
+    assert_eq!(state.checkins[0].side_effects, "Sore wrists");
+    assert_eq!(state.checkins[0].sessions.get("yoga"), Some(&2));
+    assert_eq!(state.checkins[0].red_flags, None, "not asked in schema 2");
+    assert_eq!(state.intake.unsure, ["medications"]);
+    let Loaded::Ready { state: before, .. } = decode(Some(V2_CHECKIN)) else {
+        panic!("the schema 2 document loads")
+    };
+    assert_eq!(state, before);
+}
+
+#[test]
+fn when_the_schema_3_document_cannot_be_written_the_schema_2_bytes_and_their_copy_stay() {
+    let memory = MemoryStorage::new();
+    memory.put(DOC_KEY, V2_CHECKIN);
+    let storage = Recording {
+        inner: &memory,
+        log: Default::default(),
+        refuse: Some(DOC_KEY),
+    };
+    let mut saver = Saver::new(&storage);
+    assert_eq!(saver.boot(T1).checkins[0].side_effects, "Sore wrists");
+    assert_eq!(
+        storage.log.borrow().as_slice(),
+        ["set mosaic/backup/pre-migrate-v2", "refused mosaic/doc"]
+    );
+    assert_eq!(memory.peek(DOC_KEY).as_deref(), Some(V2_CHECKIN));
+    assert_eq!(
+        memory.peek(&format!("{PRE_MIGRATE_PREFIX}2")).as_deref(),
+        Some(V2_CHECKIN),
+        "the copy is kept while the migrated document is not saved"
+    );
+    assert_eq!(
+        saver.status(),
+        &SaveStatus::NotSaved {
+            reason: "this browser's storage for Mosaic is full".to_string()
+        }
+    );
 }

@@ -8,11 +8,11 @@ use mosaic::clinical::intake::{AreaRating, Intake, Practicalities, Values};
 use mosaic::clinical::plan::{build_plan, Plan};
 use mosaic::clinical::screening::screen;
 use mosaic::share::link::{
-    decode, encode, href, ids, open_frame, seal_frame, LinkError, MAX_GOAL_BYTES,
-    MAX_PAYLOAD_CHARS, MAX_WHAT_MATTERS_BYTES,
+    decode, encode, encode_with, href, ids, open_frame, seal_frame, Include, LinkError,
+    MAX_GOAL_BYTES, MAX_PAYLOAD_CHARS, MAX_WHAT_MATTERS_BYTES,
 };
 use mosaic::share::qr::{qr_code, qr_svg, QUIET_ZONE};
-use mosaic::store::document::AppState;
+use mosaic::store::document::{AppState, FlarePlan};
 use proptest::prelude::*;
 use qrcode::Version;
 use std::collections::BTreeSet;
@@ -362,7 +362,7 @@ fn every_single_bit_flip_reads_as_damaged() {
 #[test]
 fn a_newer_version_is_named_as_such() {
     let mut frame = open_frame(&encode(&scenario("s01"), false)).unwrap();
-    for v in [3, 7, 255] {
+    for v in [4, 7, 255] {
         frame[0] = v;
         let err = decode(&seal_frame(&frame)).unwrap_err();
         assert_eq!(err, LinkError::NewerVersion(v));
@@ -669,4 +669,126 @@ proptest! {
             prop_assert_eq!(encode(&shared.state, shared.free_text), payload);
         }
     }
+}
+
+/// A flare plan with every text well over what a link carries, and two of the plan's therapies ticked.
+fn long_flare() -> FlarePlan {
+    FlarePlan {
+        signs: "Stiff and sore in the morning, sleeping badly. ".repeat(20),
+        helps_from_plan: vec!["yoga".into(), "exercise".into()],
+        helps: "Heat pack, a slow walk, my breathing exercise. ".repeat(20),
+        reduce: "Gardening and long drives for a few days. ".repeat(20),
+        contacts: "Dr Okafor 01632 960123; physio Sam 01632 960456. ".repeat(20),
+    }
+}
+
+#[test]
+fn a_flare_plan_travels_only_when_ticked_and_only_then_makes_a_version_3_link() {
+    let mut s = with_plan_details(scenario("s01"));
+    s.flare = FlarePlan {
+        signs: "Stiff mornings".into(),
+        helps_from_plan: vec!["yoga".into(), "exercise".into()],
+        helps: "Heat pack\nShort walks".into(),
+        reduce: String::new(),
+        contacts: "Dr Okafor 01632 960123".into(),
+    };
+    let without = encode_with(
+        &s,
+        Include {
+            own_words: false,
+            flare: false,
+        },
+    );
+    assert_eq!(
+        without,
+        encode(&s, false),
+        "an unticked flare plan changes nothing"
+    );
+    let shared = decode(&without).unwrap();
+    assert_eq!((shared.version, shared.flare), (2, false));
+    assert_eq!(shared.state.flare, FlarePlan::default());
+
+    let with = decode(&encode_with(
+        &s,
+        Include {
+            own_words: false,
+            flare: true,
+        },
+    ))
+    .unwrap();
+    assert_eq!((with.version, with.flare, with.free_text), (3, true, false));
+    assert_eq!(
+        with.state.flare, s.flare,
+        "every part, in order, line breaks kept"
+    );
+    assert_eq!(with.state.selected, s.selected);
+    // Ticked with nothing written, the link stays a v2 link.
+    let empty = with_plan_details(scenario("s01"));
+    let shared = decode(&encode_with(
+        &empty,
+        Include {
+            own_words: true,
+            flare: true,
+        },
+    ))
+    .unwrap();
+    assert_eq!((shared.version, shared.flare), (2, false));
+}
+
+#[test]
+fn long_flare_texts_are_cut_to_120_bytes_ending_in_an_ellipsis() {
+    let mut s = with_plan_details(scenario("s01"));
+    s.flare = long_flare();
+    let back = decode(&encode_with(
+        &s,
+        Include {
+            own_words: false,
+            flare: true,
+        },
+    ))
+    .unwrap()
+    .state
+    .flare;
+    for (text, start) in [
+        (&back.signs, "Stiff and sore"),
+        (&back.helps, "Heat pack"),
+        (&back.reduce, "Gardening"),
+        (&back.contacts, "Dr Okafor"),
+    ] {
+        assert_eq!(text.len(), 120, "{text}");
+        assert!(text.starts_with(start) && text.ends_with('…'), "{text}");
+    }
+    assert_eq!(back.helps_from_plan, ["yoga", "exercise"]);
+}
+
+#[test]
+fn the_largest_link_with_a_flare_plan_still_fits_a_qr_code() {
+    let mut s = maximal();
+    s.flare = long_flare();
+    s.flare.helps_from_plan = ids::THERAPIES.iter().map(|t| t.to_string()).collect();
+    let link = href(
+        BASE,
+        &encode_with(
+            &s,
+            Include {
+                own_words: true,
+                flare: true,
+            },
+        ),
+    );
+    let code = qr_code(&link).unwrap();
+    let Version::Normal(v) = code.version() else {
+        panic!("not a normal QR code")
+    };
+    println!(
+        "maximal link with a flare plan: {} bytes → QR version {v}",
+        link.len()
+    );
+    assert!(
+        link.len() <= 2953,
+        "hard limit (QR 40-L binary): {} bytes",
+        link.len()
+    );
+    let shared = decode(&link[link.find('#').unwrap() + "#/shared/".len()..]).unwrap();
+    assert_eq!(shared.state.flare.helps_from_plan.len(), 25);
 }

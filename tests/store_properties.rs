@@ -3,11 +3,12 @@
 
 use mosaic::clinical::intake::{Intake, Mood, Pain, Peg, Phq4, Practicalities, Values};
 use mosaic::clinical::plan::PlanSettings;
-use mosaic::clinical::progress::CheckIn;
+use mosaic::clinical::progress::{CheckIn, EffectLevel, SideEffect};
 use mosaic::store::backup;
 use mosaic::store::document::{AppState, Settings};
 use mosaic::store::envelope::{decode, encode, Loaded};
 use proptest::prelude::*;
+use std::collections::BTreeMap;
 
 const CONDITIONS: &[&str] = &[
     "low_back",
@@ -143,12 +144,46 @@ fn values() -> impl Strategy<Value = Option<Values>> {
     })
 }
 
+/// Red-flag symptoms a check-in can tick (a sample of the vocabulary's).
+const SYMPTOMS: &[&str] = &[
+    "saddle_numbness",
+    "fever_with_pain",
+    "recent_fall_or_injury",
+    "chest_pain_now",
+    "calf_swelling",
+];
+
+/// What the schema-3 part of a check-in can hold: side effects for some therapies (any level, with or without
+/// words), a note (lines allowed, as in a textarea), and the red-flag questions not answered, "none of these" or
+/// some ticked.
+fn checkin_extras(
+) -> impl Strategy<Value = (BTreeMap<String, SideEffect>, String, Option<Vec<String>>)> {
+    let level = proptest::sample::select(vec![
+        EffectLevel::None,
+        EffectLevel::Mild,
+        EffectLevel::Stopped,
+        EffectLevel::MedicalCare,
+    ]);
+    (
+        proptest::collection::btree_map(
+            proptest::sample::select(THERAPIES).prop_map(String::from),
+            (level, "[A-Za-z ,.]{0,30}").prop_map(|(level, text)| SideEffect { level, text }),
+            0..=4,
+        ),
+        "[A-Za-z .,\\n]{0,60}",
+        subset(SYMPTOMS),
+    )
+}
+
 fn app_state() -> impl Strategy<Value = AppState> {
     (
         (intake(), values()),
         proptest::sample::subsequence(THERAPIES, 0..=THERAPIES.len()),
         proptest::collection::vec(
-            (1u16..=12, item(10), "[a-z ]{0,20}", 1u8..=28, item(10)),
+            (
+                (1u16..=12, item(10), "[a-z ]{0,20}", 1u8..=28, item(10)),
+                checkin_extras(),
+            ),
             0..20,
         ),
         "[A-Za-z0-9 ]{0,30}",
@@ -161,19 +196,24 @@ fn app_state() -> impl Strategy<Value = AppState> {
                 plan,
                 checkins: checkins
                     .into_iter()
-                    .map(|(week, pain, side, day, sleep)| CheckIn {
-                        date: format!("2026-11-{day:02}"),
-                        week,
-                        peg: Peg {
-                            pain,
-                            enjoyment: pain,
-                            activity: pain,
+                    .map(
+                        |((week, pain, side, day, sleep), (effects, note, red_flags))| CheckIn {
+                            date: format!("2026-11-{day:02}"),
+                            week,
+                            peg: Peg {
+                                pain,
+                                enjoyment: pain,
+                                activity: pain,
+                            },
+                            sleep,
+                            sessions: [("yoga".to_string(), 2u8)].into_iter().collect(),
+                            side_effects: side,
+                            effects,
+                            note,
+                            red_flags,
+                            ..CheckIn::default()
                         },
-                        sleep,
-                        sessions: [("yoga".to_string(), 2u8)].into_iter().collect(),
-                        side_effects: side,
-                        ..CheckIn::default()
-                    })
+                    )
                     .collect(),
                 settings: Settings {
                     crisis_line,

@@ -14,6 +14,8 @@ pub const PEG_MEANINGFUL_POINTS: f64 = 1.0;
 pub const PAIN_RESPONDER_POINTS: f64 = 2.0;
 /// Improvement that makes a responder in percent (IMMPACT: ≥ 30 % is moderately important).
 pub const RESPONDER_PERCENT: f64 = 30.0;
+/// PHQ-4 recalls the last 2 weeks, so a check-in asks it every second week of the plan (SOURCES §5.2).
+pub const PHQ4_EVERY_WEEKS: u16 = 2;
 /// Tolerance for threshold comparisons, far below the 0.1 resolution anything is shown with.
 const EPS: f64 = 1e-9;
 
@@ -39,6 +41,41 @@ pub struct CheckIn {
     /// Side effects in the person's words (empty when none).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub side_effects: String,
+    /// Side effects per therapy ID, for the therapies in the plan that week (schema 3).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub effects: BTreeMap<String, SideEffect>,
+    /// Anything else the person wants to remember about the week (schema 3; empty when none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The red-flag questions asked again: the symptom IDs ticked, empty for "none of these", `None` when not
+    /// answered (schema 3). A tick stops the check-in with the intake's stop screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub red_flags: Option<Vec<String>>,
+}
+
+/// How much a therapy's side effects mattered in a week, mildest first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EffectLevel {
+    /// No side effects.
+    #[default]
+    None,
+    /// Mild: noticed, did not stop the person.
+    Mild,
+    /// Stopped the person doing the therapy.
+    Stopped,
+    /// Needed medical care: the therapy is marked for review.
+    MedicalCare,
+}
+
+/// One therapy's side effects in a week: how much they mattered and what happened, in the person's words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SideEffect {
+    /// How much they mattered.
+    pub level: EffectLevel,
+    /// What happened (empty when nothing to add).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
 }
 
 impl CheckIn {

@@ -28,8 +28,9 @@ use crate::clinical::intake::Intake;
 use crate::store::document::AppState;
 use std::fmt;
 
-/// The format version this build writes (and the newest it reads).
-pub const VERSION: u8 = 2;
+/// The newest format version this build reads and writes. A link is written in the lowest version that holds
+/// what it carries: v3 only when it carries a flare plan, so every other link still opens in older versions.
+pub const VERSION: u8 = 3;
 /// Longest payload accepted, in characters; checked before any decoding so a hostile link costs nothing.
 pub const MAX_PAYLOAD_CHARS: usize = 4096;
 /// What comes between the app's address and the payload.
@@ -38,6 +39,17 @@ pub const ROUTE_PREFIX: &str = "#/shared/";
 pub const MAX_WHAT_MATTERS_BYTES: usize = body::MAX_WHAT_MATTERS;
 /// Longest goal carried, in UTF-8 bytes (longer goals are cut, ending in "…").
 pub const MAX_GOAL_BYTES: usize = body::MAX_GOAL;
+/// Longest text of each part of a flare plan carried, in UTF-8 bytes (longer text is cut, ending in "…").
+pub const MAX_FLARE_BYTES: usize = body::MAX_FLARE;
+
+/// What a link carries beyond the answers, choices and plan settings, as the person ticked it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Include {
+    /// What matters and the goals, in the person's own words.
+    pub own_words: bool,
+    /// The flare plan (its own words too), when there is one.
+    pub flare: bool,
+}
 
 /// A plan opened from a link: the restored state and what the link said about itself.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +60,8 @@ pub struct Shared {
     pub state: AppState,
     /// Whether the sender included their own words (what matters and goals).
     pub free_text: bool,
+    /// Whether the link carries a flare plan.
+    pub flare: bool,
 }
 
 /// Why a link could not be opened; `Display` gives a sentence a patient can act on.
@@ -114,8 +128,23 @@ impl std::error::Error for LinkError {}
 
 /// Packs the shareable part of `state` (intake, choices, plan settings; own words only if asked) into a payload.
 pub fn encode(state: &AppState, include_free_text: bool) -> String {
-    let mut w = bits::Writer::after(&[VERSION]);
-    body::write(&mut w, state, include_free_text);
+    encode_with(
+        state,
+        Include {
+            own_words: include_free_text,
+            flare: false,
+        },
+    )
+}
+
+/// Packs the shareable part of `state` with what `include` asks for: a v3 link when it carries a flare plan, else v2.
+pub fn encode_with(state: &AppState, include: Include) -> String {
+    let flare = include.flare && !state.flare.is_empty();
+    let mut w = bits::Writer::after(&[if flare { 3 } else { 2 }]);
+    body::write(&mut w, state, include.own_words);
+    if flare {
+        body::write_flare(&mut w, &state.flare);
+    }
     seal_frame(&w.finish())
 }
 
@@ -126,7 +155,7 @@ pub fn decode(payload: &str) -> Result<Shared, LinkError> {
     let (state, free_text) = match *version {
         // Version 0 was never written, so it can only come from damage the checksum happened to miss.
         0 => return Err(LinkError::Damaged),
-        v @ (1 | 2) => {
+        v @ (1..=3) => {
             let mut r = bits::Reader::new(rest);
             let decoded = body::read(&mut r, v)?;
             r.finish()?;
@@ -143,6 +172,7 @@ pub fn decode(payload: &str) -> Result<Shared, LinkError> {
     })?;
     Ok(Shared {
         version: *version,
+        flare: !state.flare.is_empty(),
         state,
         free_text,
     })

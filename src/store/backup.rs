@@ -143,6 +143,12 @@ pub fn describe(state: &AppState) -> Vec<String> {
         "weekly check-in",
         "weekly check-ins",
     ));
+    if !state.reviews.is_empty() {
+        lines.push(plural(state.reviews.len(), "plan review", "plan reviews"));
+    }
+    if !state.flare.is_empty() {
+        lines.push("A flare plan".to_string());
+    }
     lines
 }
 

@@ -9,8 +9,17 @@ pub const MAX_GOALS: usize = 3;
 pub const MAX_WHAT_MATTERS_CHARS: usize = 1000;
 /// Longest text of the goals textarea (one goal a line), so also the longest single goal: the textarea's `maxlength`.
 pub const MAX_GOALS_TEXT_CHARS: usize = 500;
-/// Longest side-effects note of a check-in (the same room as "what matters").
+/// Longest side-effects note of a check-in (the same room as "what matters"), and of what happened with one
+/// therapy (`effects.<therapy>.text`): the same kind of note, about one therapy instead of the whole week.
 pub const MAX_SIDE_EFFECTS_CHARS: usize = 1000;
+/// Longest note of a check-in ("anything else about this week"): room for a few short paragraphs, as for "what
+/// matters". A full note every week for three years (156 check-ins) is 156,000 characters, a few percent of the
+/// roughly 5 MB a browser gives a site's `localStorage`; the whole document is one value there, read and written at
+/// once, so a longer limit would cost every save.
+pub const MAX_NOTE_CHARS: usize = 1000;
+/// Longest text of each part of the flare plan (warning signs, what helps, what to reduce, who to call): the flare
+/// page's `maxlength`, the same room as a check-in's note.
+pub const MAX_FLARE_TEXT_CHARS: usize = 1000;
 /// Longest crisis line: the Settings field's `maxlength`.
 ///
 /// The crisis line is shown wherever crisis resources are, so its shape is what that one-line field accepts: a

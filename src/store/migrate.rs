@@ -2,13 +2,19 @@
 //!
 //! Schema 1 is the first shipped. Schema 2 moves "not sure" for the health, medicines and supplements lists from
 //! the document's `unsure` into the intake's own `unsure`, where it can sit beside ticks (docs/clinical-rules.md,
-//! "some of these, and not sure about the rest"). To change the shape of [`crate::store::document::AppState`] incompatibly:
-//! bump [`CURRENT_SCHEMA`], add a step below, and commit a fixture of the old schema under `tests/fixtures/store/`.
+//! "some of these, and not sure about the rest"). Schema 3 lets a check-in hold side effects per therapy
+//! (`effects`), a `note` and the red-flag questions asked again (`red_flags`); its step changes no data, the number
+//! is what matters (see `checkin_fields`).
+//!
+//! To change the shape of [`crate::store::document::AppState`] so that an older version would misread it or lose
+//! part of it on its next save: bump [`CURRENT_SCHEMA`], add a step below (even one that changes nothing), and
+//! commit a fixture of the previous schema under `tests/fixtures/store/`. A version that finds a higher schema than
+//! its own opens the document read-only and refuses such a backup, so the bump is what protects the new fields.
 
 use serde_json::{Map, Value};
 
 /// The schema this version writes.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 /// Brings `data` stored at `schema` up to [`CURRENT_SCHEMA`]; an error says why it cannot.
 pub fn migrate(schema: u32, data: Value) -> Result<Value, String> {
@@ -27,6 +33,7 @@ pub fn migrate(schema: u32, data: Value) -> Result<Value, String> {
     for from in schema..CURRENT_SCHEMA {
         match from {
             1 => unsure_lists_into_intake(&mut data)?,
+            2 => checkin_fields(&mut data),
             _ => unreachable!("every schema below CURRENT_SCHEMA has a step"),
         }
     }
@@ -74,3 +81,13 @@ fn unsure_lists_into_intake(data: &mut Map<String, Value>) -> Result<(), String>
         _ => Err("the saved answers' `intake.unsure` is not a list".to_string()),
     }
 }
+
+/// 2 → 3: nothing to change. Schema 3 only adds optional check-in fields (`effects`, `note`, `red_flags`), each
+/// absent or empty meaning "not recorded", which is exactly how a schema-2 check-in reads, so every schema-2
+/// document is already a valid schema-3 one.
+///
+/// The step exists for the number. A schema-2 version of Mosaic reads a check-in leniently and would drop the
+/// three fields it does not know on its next save, and its backup check refuses them as unknown fields. Seeing
+/// schema 3 instead, it opens the document read-only (never saving over it) and refuses the backup as one from a
+/// newer version. On load, the saver still keeps the schema-2 bytes aside until the rewritten document is read back.
+fn checkin_fields(_data: &mut Map<String, Value>) {}

@@ -26,3 +26,13 @@ pub fn replace_hash(hash: &str) {
     let url = format!("{}{}", start_url(), hash);
     let _ = window().location().replace(&url);
 }
+
+/// Changes the hash without a history entry and without telling the router: for a view that gives itself a more
+/// exact address while it stays open (a new check-in becomes `#/check-in/<n>` once saved), so a reload opens the same
+/// thing and the view is not rebuilt under the person's finger.
+pub fn rename_address(hash: &str) {
+    let url = format!("{}{}", start_url(), hash);
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

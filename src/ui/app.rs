@@ -198,6 +198,10 @@ pub fn App() -> impl IntoView {
                 Route::Screening => deferred(chunked_views::screening),
                 Route::Choose => deferred(chunked_views::choose),
                 Route::Plan => deferred(chunked_views::plan),
+                Route::CheckIn(number) => deferred(move || chunked_views::check_in(number)),
+                Route::Progress => deferred(chunked_views::progress),
+                Route::Flare => deferred(chunked_views::flare),
+                Route::PlanReview(week) => deferred(move || chunked_views::plan_review(week)),
                 Route::Settings if in_kiosk => view! { <NotFound path="/settings".to_string() /> }.into_any(),
                 Route::Settings => deferred(chunked_views::settings),
                 Route::SafetyRules => {

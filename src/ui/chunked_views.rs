@@ -9,7 +9,8 @@ use crate::ui::kiosk::staff::StaffStage;
 use crate::ui::kiosk::staff_panel::StaffPanel;
 use crate::ui::kiosk::takeover::KioskTakeover;
 use crate::ui::pages::{
-    choose::ChooseView, intake::IntakeView, plan::PlanView, review::ReviewView,
+    check_in::CheckInView, choose::ChooseView, flare::FlareView, intake::IntakeView,
+    plan::PlanView, plan_review::PlanReviewView, progress::ProgressView, review::ReviewView,
     safety_rules::SafetyRulesView, screening::ScreeningView, settings::SettingsView,
     shared::SharedView,
 };
@@ -25,6 +26,10 @@ on_demand! {
     review_chunk, preload_review, fn review() { view! { <ReviewView /> }.into_any() }
 }
 on_demand! {
+    /// A weekly check-in: a new one, or the n-th saved one.
+    check_in_chunk, preload_check_in, fn check_in(number: Option<usize>) { view! { <CheckInView number=number /> }.into_any() }
+}
+on_demand! {
     /// The safety-screening result.
     screening_chunk, preload_screening, fn screening() { view! { <ScreeningView /> }.into_any() }
 }
@@ -35,6 +40,18 @@ on_demand! {
 on_demand! {
     /// The weekly plan and progress.
     plan_chunk, preload_plan, fn plan() { view! { <PlanView /> }.into_any() }
+}
+on_demand! {
+    /// Scores over the weeks and sessions done.
+    progress_chunk, preload_progress, fn progress() { view! { <ProgressView /> }.into_any() }
+}
+on_demand! {
+    /// A review point: the plan week, or `None` for a review now.
+    plan_review_chunk, preload_plan_review, fn plan_review(week: Option<u8>) { view! { <PlanReviewView week=week /> }.into_any() }
+}
+on_demand! {
+    /// The flare plan.
+    flare_chunk, preload_flare, fn flare() { view! { <FlareView /> }.into_any() }
 }
 on_demand! {
     /// Settings, backup and restore.
@@ -99,8 +116,12 @@ pub async fn preload_all() -> bool {
     let mut all = preload_intake().await;
     all &= preload_screening().await;
     all &= preload_review().await;
+    all &= preload_check_in().await;
     all &= preload_choose().await;
     all &= preload_plan().await;
+    all &= preload_progress().await;
+    all &= preload_flare().await;
+    all &= preload_plan_review().await;
     all &= preload_settings().await;
     all &= preload_shared().await;
     all &= preload_safety_rules().await;

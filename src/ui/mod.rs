@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod app;
+pub mod charts;
 pub mod chunked_views;
 pub mod components;
 pub mod deferred;

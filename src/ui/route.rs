@@ -131,6 +131,14 @@ pub enum Route {
     Choose,
     /// `#/plan`: the weekly plan.
     Plan,
+    /// `#/check-in` (a new weekly check-in) or `#/check-in/<n>` (the n-th saved one, from 1, to see or change).
+    CheckIn(Option<usize>),
+    /// `#/progress`: scores over the weeks and sessions done, as charts with tables.
+    Progress,
+    /// `#/plan-review` (a review now) or `#/plan-review/<week>` (the review point of that plan week).
+    PlanReview(Option<u8>),
+    /// `#/flare`: the flare (set-back) plan.
+    Flare,
     /// `#/settings`: backup, restore, delete, preferences.
     Settings,
     /// `#/safety-rules`: every safety rule in words, "How Mosaic checks safety".
@@ -155,6 +163,10 @@ impl Route {
             "/choose" => Route::Choose,
             "/plan" => Route::Plan,
             "/settings" => Route::Settings,
+            "/check-in" => Route::CheckIn(None),
+            "/progress" => Route::Progress,
+            "/flare" => Route::Flare,
+            "/plan-review" => Route::PlanReview(None),
             "/safety-rules" => Route::SafetyRules,
             "/shared" => Route::Shared(String::new()),
             _ if path.starts_with("/shared/") => {
@@ -162,10 +174,30 @@ impl Route {
             }
             "/kiosk" => Route::Kiosk(String::new()),
             _ if path.starts_with("/kiosk/") => Route::Kiosk(path["/kiosk/".len()..].to_string()),
-            _ => match path.strip_prefix("/intake/").and_then(Step::from_slug) {
-                Some(step) => Route::Intake(step),
-                None => Route::NotFound(path.to_string()),
-            },
+            _ => {
+                if let Some(step) = path.strip_prefix("/intake/").and_then(Step::from_slug) {
+                    return Route::Intake(step);
+                }
+                // A plan week, 1 to 12, written plainly.
+                if let Some(w) = path.strip_prefix("/plan-review/") {
+                    return match w.parse::<u8>() {
+                        Ok(n @ 1..=12) if !w.starts_with('0') && !w.starts_with('+') => {
+                            Route::PlanReview(Some(n))
+                        }
+                        _ => Route::NotFound(path.to_string()),
+                    };
+                }
+                // Only plain numbers from 1: "01", "+1" or "0" name no check-in.
+                match path.strip_prefix("/check-in/") {
+                    Some(n) if n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0') => {
+                        match n.parse() {
+                            Ok(n) => Route::CheckIn(Some(n)),
+                            Err(_) => Route::NotFound(path.to_string()),
+                        }
+                    }
+                    _ => Route::NotFound(path.to_string()),
+                }
+            }
         }
     }
 
@@ -178,6 +210,12 @@ impl Route {
             Route::Screening => "#/screening".to_string(),
             Route::Choose => "#/choose".to_string(),
             Route::Plan => "#/plan".to_string(),
+            Route::CheckIn(None) => "#/check-in".to_string(),
+            Route::CheckIn(Some(n)) => format!("#/check-in/{n}"),
+            Route::Progress => "#/progress".to_string(),
+            Route::Flare => "#/flare".to_string(),
+            Route::PlanReview(None) => "#/plan-review".to_string(),
+            Route::PlanReview(Some(w)) => format!("#/plan-review/{w}"),
             Route::Settings => "#/settings".to_string(),
             Route::SafetyRules => "#/safety-rules".to_string(),
             Route::Shared(p) if p.is_empty() => "#/shared".to_string(),
@@ -196,6 +234,10 @@ impl Route {
             Route::Screening => "Safety check",
             Route::Choose => "Choose therapies",
             Route::Plan => "Your plan",
+            Route::CheckIn(_) => "Weekly check-in",
+            Route::Progress => "Your progress",
+            Route::Flare => "My flare plan",
+            Route::PlanReview(_) => "Plan review",
             Route::Settings => "Settings",
             Route::SafetyRules => "How Mosaic checks safety",
             Route::Shared(_) => "A shared plan",
@@ -264,6 +306,8 @@ mod tests {
             Route::Screening,
             Route::Choose,
             Route::Plan,
+            Route::CheckIn(None),
+            Route::CheckIn(Some(1)),
             Route::Settings,
             Route::SafetyRules,
         ];
@@ -283,6 +327,42 @@ mod tests {
             "How Mosaic checks safety — Mosaic"
         );
         assert_eq!(Route::Screening.title(), "Safety check — Mosaic");
+    }
+
+    #[test]
+    fn check_ins_have_an_address_each() {
+        assert_eq!(Route::parse("#/check-in"), Route::CheckIn(None));
+        assert_eq!(Route::parse("#/check-in/3"), Route::CheckIn(Some(3)));
+        assert_eq!(Route::CheckIn(Some(12)).href(), "#/check-in/12");
+        assert_eq!(Route::CheckIn(None).title(), "Weekly check-in — Mosaic");
+        for bad in [
+            "#/check-in/0",
+            "#/check-in/03",
+            "#/check-in/x",
+            "#/check-in/-1",
+            "#/check-in/99999999999999999999999",
+        ] {
+            assert!(matches!(Route::parse(bad), Route::NotFound(_)), "{bad}");
+        }
+    }
+
+    #[test]
+    fn follow_through_views_have_their_addresses() {
+        assert_eq!(Route::parse("#/progress"), Route::Progress);
+        assert_eq!(Route::parse("#/flare"), Route::Flare);
+        assert_eq!(Route::Flare.title(), "My flare plan — Mosaic");
+        assert_eq!(Route::parse("#/plan-review"), Route::PlanReview(None));
+        assert_eq!(Route::parse("#/plan-review/4"), Route::PlanReview(Some(4)));
+        assert_eq!(Route::PlanReview(Some(12)).href(), "#/plan-review/12");
+        for bad in [
+            "#/plan-review/0",
+            "#/plan-review/13",
+            "#/plan-review/04",
+            "#/plan-review/+4",
+            "#/plan-review/x",
+        ] {
+            assert!(matches!(Route::parse(bad), Route::NotFound(_)), "{bad}");
+        }
     }
 
     #[test]

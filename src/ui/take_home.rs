@@ -126,8 +126,14 @@ pub fn TakeHome() -> impl IntoView {
     let session = use_session();
     let in_kiosk = session.is_kiosk();
     let with_words = RwSignal::new(false);
+    let with_flare = RwSignal::new(false);
+    let has_flare = Memo::new(move |_| session.with(|s| !s.flare.is_empty()));
     let href = Memo::new(move |_| {
-        let payload = session.with(|s| link::encode(s, with_words.get()));
+        let include = link::Include {
+            own_words: with_words.get(),
+            flare: with_flare.get(),
+        };
+        let payload = session.with(|s| link::encode_with(s, include));
         link::href(&start_url(), &payload)
     });
     let qr = Memo::new(move |_| qr_path(&href.get()));
@@ -160,6 +166,16 @@ pub fn TakeHome() -> impl IntoView {
                     } />
                 <label for="share-words">"Include what matters to me and my goals (in my own words)"</label>
             </div>
+            <Show when=move || has_flare.get()>
+                <div class="toggle no-print">
+                    <input type="checkbox" id="share-flare" prop:checked=move || with_flare.get()
+                        on:change=move |ev| {
+                            with_flare.set(event_target_checked(&ev));
+                            status.set(String::new());
+                        } />
+                    <label for="share-flare">"Include my flare plan (in my own words, shortened if long)"</label>
+                </div>
+            </Show>
             <div class="take-home-code">
                 {move || match qr.get() {
                     Ok(q) => view! {

@@ -26,7 +26,7 @@ pub use super::terms::{
 pub use catalog_types::{
     AdequateTrial, Catalog, Course, Evidence, SelfCareLabel, SideEffect, Term, TermGroup, Therapy,
 };
-pub use review_types::{AdherenceCutoff, ReasonWords, ReviewBook, Wording};
+pub use review_types::{AdherenceCutoff, ChangeWords, ReasonWords, ReviewBook, Wording};
 pub use rule_types::{
     Answer, Cond, CrisisLine, Derivation, EmergencyNumber, FlagRule, NoticeOffer, NoticeRule,
     RuleBook, Target, TherapyRule,

@@ -44,6 +44,24 @@ pub struct ReasonWords {
     pub no_score_to_compare: Wording,
 }
 
+/// How the progress view names a change since the starting point; serde refuses the file when one is missing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+pub struct ChangeWords {
+    /// PEG improved by a meaningful amount (≥ 1 point or ≥ 30 %).
+    pub peg_meaningful: Wording,
+    /// PEG improved, but by less than a meaningful amount.
+    pub peg_smaller: Wording,
+    /// PEG the same or higher.
+    pub peg_none: Wording,
+    /// Pain item improved as much as a responder's (≥ 2 points or ≥ 30 %).
+    pub pain_responder: Wording,
+    /// Pain item improved, but by less than a responder's.
+    pub pain_smaller: Wording,
+    /// Pain item the same or higher.
+    pub pain_none: Wording,
+}
+
 /// The whole review book as stored in `data/review.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
@@ -52,4 +70,6 @@ pub struct ReviewBook {
     pub adherence: AdherenceCutoff,
     /// The reason sentences.
     pub reasons: ReasonWords,
+    /// The words for a change since the starting point.
+    pub change: ChangeWords,
 }

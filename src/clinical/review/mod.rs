@@ -6,6 +6,7 @@
 //! adherence cut-off and every reason's words come from `review.json`.
 
 mod suggest;
+pub mod summary;
 mod types;
 mod words;
 
@@ -55,5 +56,40 @@ pub fn review(
         week,
         overall,
         therapies,
+    }
+}
+
+/// The review point due now: the latest of the plan's review weeks (`points`) that the check-ins have reached
+/// (`latest_week`) and that no recorded review covers (one at that week or later); `None` when none is due.
+pub fn due(points: &[u8], latest_week: Option<u16>, reviewed: &[u8]) -> Option<u8> {
+    let latest = latest_week?;
+    let point = points
+        .iter()
+        .copied()
+        .filter(|p| u16::from(*p) <= latest)
+        .max()?;
+    (!reviewed.iter().any(|r| *r >= point)).then_some(point)
+}
+
+#[cfg(test)]
+mod due_tests {
+    use super::due;
+
+    #[test]
+    fn the_latest_point_reached_and_not_yet_reviewed_is_due() {
+        let points = [4, 8, 12];
+        assert_eq!(due(&points, None, &[]), None, "no check-in yet");
+        assert_eq!(due(&points, Some(3), &[]), None, "week 4 not reached");
+        assert_eq!(due(&points, Some(4), &[]), Some(4));
+        assert_eq!(
+            due(&points, Some(6), &[4]),
+            None,
+            "week 4 done, week 8 not reached"
+        );
+        assert_eq!(due(&points, Some(9), &[4]), Some(8));
+        // A review asked for at week 10 covers week 8; a late first review covers the earlier points.
+        assert_eq!(due(&points, Some(10), &[10]), None);
+        assert_eq!(due(&points, Some(12), &[10]), Some(12));
+        assert_eq!(due(&points, Some(12), &[12]), None);
     }
 }

@@ -22,6 +22,8 @@
 //! | plan sessions a week | 25-bit set of therapies, then 3 bits (0–7) each |
 //! | plan days | 25-bit set of therapies, then a 7-bit weekday set each |
 //!
+//! | flare plan (v3 only) | helps from plan list(5-bit count, 5-bit indexes), then signs, helps, reduce, contacts each opt(text 120) |
+//!
 //! `*` only when own words are included. Values the strict validator would refuse (e.g. a PEG item of 12 in
 //! hand-edited data) and IDs outside the tables are left out when encoding, so every link made can be opened.
 
@@ -38,12 +40,15 @@ use crate::clinical::intake::{
     AreaRating, Intake, Mood, Pain, Peg, Phq4, Practicalities, StartBack, Values,
 };
 use crate::clinical::plan::PlanSettings;
-use crate::store::document::AppState;
+use crate::store::document::{AppState, FlarePlan};
 
 /// Longest "what matters" text, in bytes: with the goals it keeps a maximal link under ~1,200 characters.
 pub(super) const MAX_WHAT_MATTERS: usize = 280;
 /// Longest goal, in bytes.
 pub(super) const MAX_GOAL: usize = 140;
+/// Longest text of each part of a flare plan, in bytes: four at the cap keep the largest link with a flare plan
+/// within a QR code's capacity.
+pub(super) const MAX_FLARE: usize = 120;
 /// Goals carried: the engine uses the first three non-blank ones, and the intake form keeps three.
 const MAX_GOALS: usize = 3;
 
@@ -123,6 +128,36 @@ pub(super) fn write(w: &mut Writer, state: &AppState, free_text: bool) {
         .for_each(|d| days(w, d));
 }
 
+/// Writes the flare plan section of a v3 body: the plan's therapies that help, in the order ticked, then each text
+/// (warning signs, what else helps, what to reduce, who to call) as opt(text).
+pub(super) fn write_flare(w: &mut Writer, f: &FlarePlan) {
+    list(w, &THERAPIES, THERAPY_LIST, &f.helps_from_plan);
+    for t in [&f.signs, &f.helps, &f.reduce, &f.contacts] {
+        opt(w, (!t.is_empty()).then_some(t), |w, t| {
+            text(w, t, MAX_FLARE)
+        });
+    }
+}
+
+/// Reads the flare plan section of a v3 body.
+fn read_flare(r: &mut Reader) -> Result<FlarePlan, LinkError> {
+    let helps_from_plan = get_list(r, &THERAPIES, THERAPY_LIST, "a therapy")?;
+    let mut texts = Vec::with_capacity(4);
+    for _ in 0..4 {
+        texts.push(get_opt(r, |r| get_text(r, MAX_FLARE, "flare plan"))?.unwrap_or_default());
+    }
+    let [signs, helps, reduce, contacts]: [String; 4] = texts
+        .try_into()
+        .map_err(|_| LinkError::BadText("flare plan"))?;
+    Ok(FlarePlan {
+        signs,
+        helps_from_plan,
+        helps,
+        reduce,
+        contacts,
+    })
+}
+
 /// Writes `values`; own words only when `free_text`, blank goals never (the engine skips them).
 fn write_values(w: &mut Writer, v: &Values, free_text: bool) {
     if free_text {
@@ -148,7 +183,7 @@ fn write_values(w: &mut Writer, v: &Values, free_text: bool) {
     }
 }
 
-/// Reads a v1 or v2 body: the state and whether own words were included.
+/// Reads a v1, v2 or v3 body: the state and whether own words were included.
 pub(super) fn read(r: &mut Reader, version: u8) -> Result<(AppState, bool), LinkError> {
     let free_text = r.bit()?;
     let mut intake = Intake {
@@ -225,10 +260,17 @@ pub(super) fn read(r: &mut Reader, version: u8) -> Result<(AppState, bool), Link
     for t in get_set(r, &THERAPIES)? {
         plan.days.insert(t, get_days(r)?);
     }
+    // v3: a flare plan follows the plan settings.
+    let flare = if version >= 3 {
+        read_flare(r)?
+    } else {
+        FlarePlan::default()
+    };
     let state = AppState {
         intake,
         selected,
         plan,
+        flare,
         ..AppState::default()
     };
     Ok((state, free_text))

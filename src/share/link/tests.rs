@@ -3,9 +3,9 @@
 use super::bits::{base64url, crc32, from_base64url, Writer};
 use super::*;
 
-/// A sealed payload of the current version whose body `f` writes.
+/// A sealed v2 payload (what every link without a flare plan is written as) whose body `f` writes.
 fn payload(f: impl FnOnce(&mut Writer)) -> String {
-    payload_of(VERSION, f)
+    payload_of(2, f)
 }
 
 /// A sealed payload of `version` whose body `f` writes.

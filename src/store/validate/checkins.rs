@@ -1,10 +1,16 @@
-//! The check-ins part of a document: each weekly check-in's date, week, scores, sessions and side-effects note.
+//! The check-ins part of a document: each weekly check-in's date, week, scores, sessions, side effects (the note
+//! and, from schema 3, each therapy's), the week's note and the red-flag questions asked again.
 
 use super::checker::Checker;
+use crate::clinical::catalog::{catalog, Vocab};
 use crate::clinical::plan::PLAN_WEEKS;
 use crate::clinical::progress::is_iso_date;
-use crate::store::limits::MAX_SIDE_EFFECTS_CHARS;
+use crate::store::limits::{MAX_NOTE_CHARS, MAX_SIDE_EFFECTS_CHARS};
 use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+/// How much a therapy's side effects mattered, as `EffectLevel` writes it (mildest first).
+pub(super) const EFFECT_LEVELS: [&str; 4] = ["none", "mild", "stopped", "medical_care"];
 
 impl Checker {
     /// `data.checkins`: a list of check-ins.
@@ -33,6 +39,9 @@ impl Checker {
                 "mood",
                 "sessions",
                 "side_effects",
+                "effects",
+                "note",
+                "red_flags",
             ],
         );
         match map.get("date") {
@@ -89,6 +98,85 @@ impl Checker {
             let p = format!("{path}.side_effects");
             if let Some(s) = self.text(note, &p) {
                 self.max_len(s, &p, MAX_SIDE_EFFECTS_CHARS, "a side-effects note");
+            }
+        }
+        if let Some(effects) = map.get("effects") {
+            self.effects(effects, &format!("{path}.effects"));
+        }
+        if let Some(note) = map.get("note") {
+            let p = format!("{path}.note");
+            if let Some(s) = self.text(note, &p) {
+                self.max_len(s, &p, MAX_NOTE_CHARS, "the note of a check-in");
+            }
+        }
+        if let Some(flags) = map.get("red_flags").filter(|v| !v.is_null()) {
+            self.red_flags(flags, &format!("{path}.red_flags"));
+        }
+    }
+
+    /// `effects`: for each therapy, how much its side effects mattered and, optionally, what happened.
+    fn effects(&mut self, v: &Value, path: &str) {
+        let Some(effects) = self.object(v, path) else {
+            return;
+        };
+        for (id, effect) in effects {
+            let p = format!("{path}.{id}");
+            if !self.therapy_id(id, &p) {
+                continue;
+            }
+            let Some(fields) = effect.as_object() else {
+                self.wrong_type(
+                    &p,
+                    "how much its side effects mattered, such as {\"level\": \"mild\"}",
+                    effect,
+                );
+                continue;
+            };
+            self.known_keys(fields, &p, &["level", "text"]);
+            let level_path = format!("{p}.level");
+            let levels = EFFECT_LEVELS.join(", ");
+            match fields.get("level") {
+                Some(Value::String(level)) if EFFECT_LEVELS.contains(&level.as_str()) => {}
+                Some(Value::String(level)) => self.fail(
+                    &level_path,
+                    format!("`{level_path}`: \"{level}\" is not a level of side effects Mosaic knows (expected one of: {levels})."),
+                ),
+                Some(v) => self.wrong_type(&level_path, &format!("one of: {levels}"), v),
+                None => self.fail(
+                    &level_path,
+                    format!("`{level_path}` is missing; say how much the side effects mattered (one of: {levels})."),
+                ),
+            }
+            if let Some(text) = fields.get("text") {
+                let text_path = format!("{p}.text");
+                if let Some(s) = self.text(text, &text_path) {
+                    self.max_len(s, &text_path, MAX_SIDE_EFFECTS_CHARS, "a side-effects note");
+                }
+            }
+        }
+    }
+
+    /// `red_flags` (not `null`): the red-flag symptoms ticked at the check-in, each a symptom ID the vocabulary
+    /// knows (as the intake's `symptoms` are checked) and each once; `[]` is "none of these".
+    fn red_flags(&mut self, v: &Value, path: &str) {
+        let expected =
+            "a list of red-flag symptom IDs ([] for none of these, null when not answered)";
+        let Some(list) = self.list(v, path, expected) else {
+            return;
+        };
+        let mut seen = BTreeSet::new();
+        for (i, item) in list.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            let Some(id) = self.text(item, &p) else {
+                continue;
+            };
+            if !catalog().knows(Vocab::Symptom, id) {
+                self.fail(
+                    &p,
+                    format!("`{p}`: \"{id}\" is not a known symptom ID; check the spelling."),
+                );
+            } else if !seen.insert(id) {
+                self.fail(&p, format!("`{p}`: \"{id}\" is ticked twice."));
             }
         }
     }

@@ -8,8 +8,10 @@
 
 mod checker;
 mod checkins;
+mod flare;
 mod intake;
 mod plan;
+mod reviews;
 mod settings;
 
 use crate::clinical::intake::describe_value;
@@ -56,6 +58,12 @@ pub fn validate_data(data: &Value) -> Result<AppState, Vec<Problem>> {
     }
     if let Some(v) = map.get("consents") {
         c.consents(v);
+    }
+    if let Some(v) = map.get("reviews") {
+        c.reviews(v);
+    }
+    if let Some(v) = map.get("flare") {
+        c.flare(v);
     }
     let (Some(intake), true) = (intake, c.problems.is_empty()) else {
         return Err(c.problems);

@@ -11,43 +11,53 @@ use std::collections::BTreeSet;
 impl Checker {
     /// `data.selected`: distinct therapy IDs the catalog knows.
     pub(super) fn selected(&mut self, v: &Value) {
-        let Some(list) = self.list(v, "data.selected", "a list of therapy IDs ([] for none)")
-        else {
+        self.selected_at(v, "data.selected", "chosen");
+    }
+
+    /// A list of therapy IDs at `at` (the document's choice, a plan version's, the flare plan's ticks), each known
+    /// and there once; `done` says what a repeat was ("chosen", "ticked").
+    pub(super) fn selected_at(&mut self, v: &Value, at: &str, done: &str) {
+        let Some(list) = self.list(v, at, "a list of therapy IDs ([] for none)") else {
             return;
         };
         let mut seen = BTreeSet::new();
         for (i, item) in list.iter().enumerate() {
-            let path = format!("data.selected[{i}]");
+            let path = format!("{at}[{i}]");
             let Some(id) = self.text(item, &path) else {
                 continue;
             };
             if self.therapy_id(id, &path) && !seen.insert(id) {
-                self.fail(&path, format!("`{path}`: \"{id}\" is chosen twice."));
+                self.fail(&path, format!("`{path}`: \"{id}\" is {done} twice."));
             }
         }
     }
 
     /// `data.plan`: sessions a week within each course, and weekdays.
     pub(super) fn plan(&mut self, v: &Value) {
-        let Some(plan) = self.object(v, "data.plan") else {
+        self.plan_at(v, "data.plan");
+    }
+
+    /// Plan settings at `at` (the document's, or a plan version's).
+    pub(super) fn plan_at(&mut self, v: &Value, at: &str) {
+        let Some(plan) = self.object(v, at) else {
             return;
         };
-        self.known_keys(plan, "data.plan", &["per_week", "days"]);
+        self.known_keys(plan, at, &["per_week", "days"]);
         if let Some(v) = plan.get("per_week") {
-            self.per_week(v);
+            self.per_week(v, &format!("{at}.per_week"));
         }
         if let Some(v) = plan.get("days") {
-            self.plan_days(v);
+            self.plan_days(v, &format!("{at}.days"));
         }
     }
 
     /// `data.plan.per_week`: for each therapy, sessions a week within its usual course.
-    fn per_week(&mut self, v: &Value) {
-        let Some(map) = self.object(v, "data.plan.per_week") else {
+    fn per_week(&mut self, v: &Value, at: &str) {
+        let Some(map) = self.object(v, at) else {
             return;
         };
         for (id, n) in map {
-            let path = format!("data.plan.per_week.{id}");
+            let path = format!("{at}.{id}");
             if !self.therapy_id(id, &path) {
                 continue;
             }
@@ -71,12 +81,12 @@ impl Checker {
     }
 
     /// `data.plan.days`: for each therapy, the weekdays it is planned on.
-    fn plan_days(&mut self, v: &Value) {
-        let Some(map) = self.object(v, "data.plan.days") else {
+    fn plan_days(&mut self, v: &Value, at: &str) {
+        let Some(map) = self.object(v, at) else {
             return;
         };
         for (id, days) in map {
-            let path = format!("data.plan.days.{id}");
+            let path = format!("{at}.{id}");
             if !self.therapy_id(id, &path) {
                 continue;
             }

@@ -165,6 +165,87 @@ fn each_rule_refuses_its_field_with_a_message_naming_it() {
             "data.checkins[0].sessions.yoga",
             "`data.checkins[0].sessions.yoga` is 300, but it must be a whole number of sessions.".into(),
         ),
+        // Schema 3: each therapy's side effects, the week's note and the red-flag questions asked again.
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "effects": ["yoga"]}]}),
+            "data.checkins[0].effects",
+            "`data.checkins[0].effects` should be a group of fields (a JSON object), but it is a list.".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "effects": {"reiki": {"level": "mild"}}}]}),
+            "data.checkins[0].effects.reiki",
+            "`data.checkins[0].effects.reiki`: \"reiki\" is not a therapy Mosaic knows; check the spelling.".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "effects": {"yoga": "mild"}}]}),
+            "data.checkins[0].effects.yoga",
+            "`data.checkins[0].effects.yoga` should be how much its side effects mattered, such as {\"level\": \"mild\"}, but it is the text \"mild\".".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "effects": {"yoga": {"text": "Sore wrists"}}}]}),
+            "data.checkins[0].effects.yoga.level",
+            "`data.checkins[0].effects.yoga.level` is missing; say how much the side effects mattered (one of: none, mild, stopped, medical_care).".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "effects": {"yoga": {"level": "severe"}}}]}),
+            "data.checkins[0].effects.yoga.level",
+            "`data.checkins[0].effects.yoga.level`: \"severe\" is not a level of side effects Mosaic knows (expected one of: none, mild, stopped, medical_care).".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "effects": {"yoga": {"level": 2}}}]}),
+            "data.checkins[0].effects.yoga.level",
+            "`data.checkins[0].effects.yoga.level` should be one of: none, mild, stopped, medical_care, but it is the number 2.".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "effects": {"yoga": {"level": "mild", "text": long(1001)}}}]}),
+            "data.checkins[0].effects.yoga.text",
+            "`data.checkins[0].effects.yoga.text` is 1001 characters long, but a side-effects note can be at most 1000.".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "effects": {"yoga": {"level": "mild", "text": null}}}]}),
+            "data.checkins[0].effects.yoga.text",
+            "`data.checkins[0].effects.yoga.text` should be text, but it is empty (null).".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "effects": {"yoga": {"level": "mild", "when": "Tuesday"}}}]}),
+            "data.checkins[0].effects.yoga.when",
+            "`data.checkins[0].effects.yoga.when` is not a field Mosaic knows (expected one of: level, text).".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "note": long(1001)}]}),
+            "data.checkins[0].note",
+            "`data.checkins[0].note` is 1001 characters long, but the note of a check-in can be at most 1000.".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "note": ["Busy week"]}]}),
+            "data.checkins[0].note",
+            "`data.checkins[0].note` should be text, but it is a list.".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "red_flags": "none"}]}),
+            "data.checkins[0].red_flags",
+            "`data.checkins[0].red_flags` should be a list of red-flag symptom IDs ([] for none of these, null when not answered), but it is the text \"none\".".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "red_flags": ["fainting", "dizzy"]}]}),
+            "data.checkins[0].red_flags[1]",
+            "`data.checkins[0].red_flags[1]`: \"dizzy\" is not a known symptom ID; check the spelling.".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "red_flags": ["fainting", "fainting"]}]}),
+            "data.checkins[0].red_flags[1]",
+            "`data.checkins[0].red_flags[1]`: \"fainting\" is ticked twice.".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "red_flags": [7]}]}),
+            "data.checkins[0].red_flags[0]",
+            "`data.checkins[0].red_flags[0]` should be text, but it is the number 7.".into(),
+        ),
+        (
+            json!({"checkins": [{"date": "2026-03-02", "week": 1, "mood_note": "fine"}]}),
+            "data.checkins[0].mood_note",
+            "`data.checkins[0].mood_note` is not a field Mosaic knows (expected one of: date, week, peg, sleep, mood, sessions, side_effects, effects, note, red_flags).".into(),
+        ),
         // Every ID in every field.
         (
             json!({"selected": ["yoga", "levitation"]}),
@@ -301,4 +382,126 @@ fn export_times_are_checked() {
         let p = check_exported_at(bad).unwrap_err();
         assert_eq!(p.path, "exported_at", "{bad}");
     }
+}
+
+#[test]
+fn a_full_schema_3_check_in_is_accepted_and_read_with_every_field() {
+    use crate::clinical::progress::{EffectLevel, SideEffect};
+    let data = json!({
+        "selected": ["yoga", "massage", "acupuncture", "cbt"],
+        "checkins": [
+            {"date": "2026-03-02", "week": 1, "peg": {"pain": 6, "enjoyment": 5, "activity": 5}, "sleep": 4,
+             "mood": {"nervous": 1, "worry": 0, "interest": 1, "down": 0},
+             "sessions": {"yoga": 1, "massage": 1, "acupuncture": 1, "cbt": 1},
+             "side_effects": "A little stiff",
+             "effects": {
+                 "yoga": {"level": "none"},
+                 "massage": {"level": "mild", "text": "Sore the next day"},
+                 "acupuncture": {"level": "stopped", "text": "é".repeat(1000)},
+                 "cbt": {"level": "medical_care", "text": ""}
+             },
+             "note": "n".repeat(1000),
+             "red_flags": ["fainting", "calf_swelling"]},
+            {"date": "2026-03-09", "week": 2, "red_flags": []},
+            {"date": "2026-03-16", "week": 3, "red_flags": null, "effects": {}, "note": ""}
+        ]
+    });
+    let state = validate_data(&data).unwrap();
+    let first = &state.checkins[0];
+    let effect = |level, text: &str| SideEffect {
+        level,
+        text: text.to_string(),
+    };
+    assert_eq!(
+        first.effects.values().cloned().collect::<Vec<_>>(),
+        vec![
+            effect(EffectLevel::Stopped, &"é".repeat(1000)),
+            effect(EffectLevel::MedicalCare, ""),
+            effect(EffectLevel::Mild, "Sore the next day"),
+            effect(EffectLevel::None, ""),
+        ],
+        "acupuncture, cbt, massage, yoga"
+    );
+    assert_eq!(first.note.len(), 1000);
+    assert_eq!(
+        first.red_flags,
+        Some(vec!["fainting".to_string(), "calf_swelling".to_string()])
+    );
+    assert_eq!(state.checkins[1].red_flags, Some(vec![]), "none of these");
+    assert_eq!(state.checkins[2].red_flags, None, "not answered");
+}
+
+#[test]
+fn the_side_effect_levels_checked_are_the_ones_a_check_in_writes() {
+    use crate::clinical::progress::EffectLevel;
+    // A new level stops the build here until it is listed below and in `EFFECT_LEVELS`.
+    let _every_level = |l: EffectLevel| match l {
+        EffectLevel::None | EffectLevel::Mild | EffectLevel::Stopped | EffectLevel::MedicalCare => {
+        }
+    };
+    let written: Vec<Value> = [
+        EffectLevel::None,
+        EffectLevel::Mild,
+        EffectLevel::Stopped,
+        EffectLevel::MedicalCare,
+    ]
+    .iter()
+    .map(|l| serde_json::to_value(l).unwrap())
+    .collect();
+    assert_eq!(written, super::checkins::EFFECT_LEVELS.map(Value::from));
+    assert_eq!(
+        super::checkins::EFFECT_LEVELS,
+        ["none", "mild", "stopped", "medical_care"]
+    );
+}
+
+#[test]
+fn a_flare_plan_is_read_as_written_and_each_wrong_part_is_named() {
+    let plan = json!({"flare": {
+        "signs": "Stiff in the morning",
+        "helps_from_plan": ["yoga"],
+        "helps": "Heat pack\nShort walks",
+        "reduce": "Gardening",
+        "contacts": "Dr Okafor 01632 960123"
+    }});
+    let state = validate_data(&plan).expect("a flare plan the page can write is accepted");
+    assert_eq!(state.flare.helps_from_plan, vec!["yoga".to_string()]);
+    assert_eq!(state.flare.helps, "Heat pack\nShort walks");
+
+    let long = "x".repeat(1001);
+    assert_eq!(
+        problems(json!({"flare": {"contacts": long}})),
+        vec![(
+            "data.flare.contacts".to_string(),
+            "`data.flare.contacts` is 1001 characters long, but who to call can be at most 1000."
+                .to_string()
+        )]
+    );
+    assert_eq!(
+        problems(json!({"flare": {"helps_from_plan": ["yoga", "reiki", "yoga"]}})),
+        vec![
+            (
+                "data.flare.helps_from_plan[1]".to_string(),
+                "`data.flare.helps_from_plan[1]`: \"reiki\" is not a therapy Mosaic knows; check the spelling.".to_string()
+            ),
+            (
+                "data.flare.helps_from_plan[2]".to_string(),
+                "`data.flare.helps_from_plan[2]`: \"yoga\" is ticked twice.".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        problems(json!({"flare": {"mood": "low"}})),
+        vec![(
+            "data.flare.mood".to_string(),
+            "`data.flare.mood` is not a field Mosaic knows (expected one of: signs, helps_from_plan, helps, reduce, contacts).".to_string()
+        )]
+    );
+    assert_eq!(
+        problems(json!({"flare": {"signs": 3}})),
+        vec![(
+            "data.flare.signs".to_string(),
+            "`data.flare.signs` should be text, but it is the number 3.".to_string()
+        )]
+    );
 }

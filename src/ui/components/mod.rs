@@ -4,6 +4,7 @@
 pub mod consent;
 pub mod consent_text;
 pub mod evidence;
+pub mod instruments;
 pub mod self_harm;
 pub mod sources;
 pub mod status;

@@ -112,6 +112,10 @@ pub fn StopNow(
     /// Shown for answers opened from a link and not saved yet: nothing is on this device to change or keep.
     #[prop(optional)]
     preview: bool,
+    /// Where "Change an answer" leads, when not to the intake step that usually holds the answer (a check-in's
+    /// red-flag question is on the check-in itself).
+    #[prop(optional, into)]
+    change_href: Option<String>,
 ) -> impl IntoView {
     let outcome = screening.outcome;
     // On a clinic kiosk the clinic's own instruction comes first (crisis support shows it itself).
@@ -160,7 +164,7 @@ pub fn StopNow(
         }
     });
     let change = (!preview).then(|| {
-        let href = Route::Intake(change_step(outcome)).href();
+        let href = change_href.unwrap_or_else(|| Route::Intake(change_step(outcome)).href());
         view! {
             <div class="actions">
                 <a class="button" href=href>"Change an answer"</a>

@@ -19,7 +19,7 @@ fn next_words(resume: &Route) -> String {
 }
 
 /// Welcome's actions for what is saved, the main one first, and a hint beside them: "Start planning" when nothing is
-/// answered; "See my plan" once therapies are chosen; otherwise "Continue where you left off", at the first
+/// answered; "See my plan", "Weekly check-in" and, after a check-in, "My progress" once therapies are chosen; otherwise "Continue where you left off", at the first
 /// unanswered step or, with the intake finished, the safety check. Decided from the saved answers alone: running the
 /// safety check here would put the screening engine into the first download (the plan page shows it if a later
 /// answer now stops the plan).
@@ -36,8 +36,12 @@ fn home_actions(s: &AppState) -> (Vec<(Route, &'static str)>, Option<String>) {
     let hint = next_words(&resume);
     let go_on = (resume, "Continue where you left off");
     if !s.selected.is_empty() {
-        // Weekly check-ins, once they exist, are offered here beside the plan.
-        let mut actions = vec![(Route::Plan, "See my plan"), review, safety];
+        let check_in = (Route::CheckIn(None), "Weekly check-in");
+        let mut actions = vec![(Route::Plan, "See my plan"), check_in];
+        if !s.checkins.is_empty() {
+            actions.push((Route::Progress, "My progress"));
+        }
+        actions.extend([(Route::Flare, "My flare plan"), review, safety]);
         actions.extend(unfinished.then_some(go_on));
         (actions, None)
     } else {
@@ -176,6 +180,8 @@ mod tests {
             labels(&s),
             [
                 "See my plan",
+                "Weekly check-in",
+                "My flare plan",
                 "Review my answers",
                 "See your safety check",
                 "Continue where you left off"

@@ -8,11 +8,12 @@ use super::shell::use_form;
 use super::validate::{self, Unit};
 use crate::clinical::catalog::catalog;
 use crate::clinical::intake::Peg;
+use crate::ui::components::instruments::{PEG_ACTIVITY, PEG_ENJOYMENT, PEG_PAIN};
 use crate::ui::session::{use_session, Session};
 use crate::ui::widgets::checklist::{Checklist, Item, ItemGroup, ListAnswer};
 use crate::ui::widgets::field::TextField;
 use crate::ui::widgets::radio::RadioGroup;
-use crate::ui::widgets::scale::{interference_word, pain_word, Scale};
+use crate::ui::widgets::scale::Scale;
 use leptos::prelude::*;
 
 /// Shown when the duration is not a number at all and no unit was chosen.
@@ -205,30 +206,30 @@ pub fn PainStep() -> impl IntoView {
         <h2 class="section-title">"In the past week"</h2>
         <Scale
             name="peg-pain"
-            legend="What number best describes your pain on average in the past week?"
-            low="No pain"
-            high="Pain as bad as you can imagine"
+            legend=PEG_PAIN.legend
+            low=PEG_PAIN.low
+            high=PEG_PAIN.high
             value=pain
             on_change=on_pain
-            describe=pain_word
+            describe=PEG_PAIN.describe
         />
         <Scale
             name="peg-enjoyment"
-            legend="What number best describes how, during the past week, pain has interfered with your enjoyment of life?"
-            low="Does not interfere"
-            high="Completely interferes"
+            legend=PEG_ENJOYMENT.legend
+            low=PEG_ENJOYMENT.low
+            high=PEG_ENJOYMENT.high
             value=enjoy
             on_change=on_enjoy
-            describe=interference_word
+            describe=PEG_ENJOYMENT.describe
         />
         <Scale
             name="peg-activity"
-            legend="What number best describes how, during the past week, pain has interfered with your general activity?"
-            low="Does not interfere"
-            high="Completely interferes"
+            legend=PEG_ACTIVITY.legend
+            low=PEG_ACTIVITY.low
+            high=PEG_ACTIVITY.high
             value=activity
             on_change=on_activity
-            describe=interference_word
+            describe=PEG_ACTIVITY.describe
         />
     }
 }

@@ -4,6 +4,7 @@
 mod changes;
 mod conflicts;
 mod consent;
+mod history;
 mod legend;
 pub mod model;
 mod schedule;
@@ -16,6 +17,7 @@ use crate::ui::session::use_session;
 use crate::ui::take_home::TakeHome;
 use changes::{ChangeLine, PlanEdits};
 use conflicts::{ConflictList, UnknownTime};
+use history::{PlanHistory, ReviewDue};
 use leptos::prelude::*;
 use schedule::{ItemList, WeekGrid};
 use sections::{CostAndTime, Excluded, Goals, Questions, Reviews, SafetyNotes, Supplements, Team};
@@ -85,15 +87,20 @@ fn PlanBody() -> impl IntoView {
         </p>
         <div class="actions no-print">
             <button type="button" class="primary" on:click=move |_| print()>"Print or save as PDF"</button>
+            <a class="button" href=Route::CheckIn(None).href()>"Weekly check-in"</a>
+            <a class="button" href=Route::Progress.href()>"My progress"</a>
+            <a class="button" href=Route::Flare.href()>"My flare plan"</a>
             <a class="button" href=Route::Choose.href()>"Change my choices"</a>
         </div>
         <p class="print-only print-note">{print_note(session.is_kiosk())}</p>
+        <ReviewDue plan=plan />
         <UnknownTime plan=plan />
         <ConflictList plan=plan edits=edits />
         <WeekGrid plan=plan />
         <ItemList plan=plan edits=edits />
         <Goals plan=plan />
         <Reviews plan=plan />
+        <PlanHistory />
         <SafetyNotes />
         <Questions plan=plan />
         <Team plan=plan />
@@ -103,6 +110,9 @@ fn PlanBody() -> impl IntoView {
         <TakeHome />
         <div class="actions no-print">
             <button type="button" class="primary" on:click=move |_| print()>"Print or save as PDF"</button>
+            <a class="button" href=Route::CheckIn(None).href()>"Weekly check-in"</a>
+            <a class="button" href=Route::Progress.href()>"My progress"</a>
+            <a class="button" href=Route::Flare.href()>"My flare plan"</a>
             <a class="button" href=Route::Choose.href()>"Change my choices"</a>
         </div>
         <ChangeLine edits=edits />

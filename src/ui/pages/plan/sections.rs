@@ -7,6 +7,7 @@ use crate::clinical::catalog::catalog;
 use crate::clinical::plan::Plan;
 use crate::clinical::screening::TherapyStatus;
 use crate::ui::components::status::{status_label, therapy_name, StatusPill};
+use crate::ui::route::Route;
 use crate::ui::session::use_session;
 use crate::ui::text::capitalise;
 use leptos::prelude::*;
@@ -71,6 +72,7 @@ pub fn Reviews(
         <section class="reviews-section" aria-labelledby="reviews-heading">
             <h2 id="reviews-heading">"Review points"</h2>
             <ol class="reviews">{items}</ol>
+            <p class="no-print"><a href=Route::PlanReview(None).href()>"Review my plan now"</a></p>
             <p class="source no-print">"Source: " {source}</p>
         </section>
     }

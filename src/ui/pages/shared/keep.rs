@@ -32,6 +32,7 @@ pub fn without_blocked(state: &AppState, screening: &Screening) -> (AppState, Ve
     kept.selected.retain(|id| !blocked(id));
     kept.plan.per_week.retain(|id, _| !blocked(id));
     kept.plan.days.retain(|id, _| !blocked(id));
+    kept.flare.helps_from_plan.retain(|id| !blocked(id));
     (kept, dropped)
 }
 

@@ -80,6 +80,7 @@ fn Preview(
     let values = state.intake.values.clone().unwrap_or_default();
     let words = values.what_matters.clone().filter(|w| !w.trim().is_empty());
     let goals = values.goals.clone();
+    let flare = (!state.flare.is_empty()).then(|| flare_view(&state.flare));
     let replaces =
         session.with_untracked(|s| s.has_answers().then(|| backup::describe(s).join("; ")));
     // The screening view asks this question when a stop comes before the mood step; a preview cannot ask, so it
@@ -124,6 +125,7 @@ fn Preview(
             <p><strong>"Goals:"</strong></p>
             <ul>{goals.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
         })}
+        {flare}
         {body}
         {support}
         {replaces.map(|r| view! {
@@ -142,5 +144,32 @@ pub(super) fn save_and_open(
     match session.replace(state) {
         Ok(()) => session.navigate(&then),
         Err(e) => message.set(Some(format!("Nothing was saved: {}.", e.explain()))),
+    }
+}
+
+/// The flare plan a link carries, part by part (the parts left empty are not shown).
+fn flare_view(f: &crate::store::document::FlarePlan) -> impl IntoView {
+    let helps_from_plan: Vec<String> = f
+        .helps_from_plan
+        .iter()
+        .map(|id| crate::ui::components::status::therapy_name(id))
+        .collect();
+    let parts = [
+        ("Early warning signs", f.signs.clone()),
+        ("What helps from the plan", helps_from_plan.join(", ")),
+        ("What else helps", f.helps.clone()),
+        ("What to ease off", f.reduce.clone()),
+        ("Who to call", f.contacts.clone()),
+    ];
+    let items = parts
+        .into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(title, text)| view! { <dt>{title}</dt> <dd class="own-words">{text}</dd> })
+        .collect_view();
+    view! {
+        <section class="shared-flare" aria-labelledby="shared-flare-heading">
+            <h2 id="shared-flare-heading">"Flare plan"</h2>
+            <dl>{items}</dl>
+        </section>
     }
 }
