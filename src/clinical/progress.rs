@@ -79,6 +79,21 @@ pub struct SideEffect {
 }
 
 impl CheckIn {
+    /// A check-in on `date` in plan `week` with the three PEG answers and nothing else (for tests).
+    #[cfg(test)]
+    pub(crate) fn with_peg(date: &str, week: u16, [pain, enjoyment, activity]: [u8; 3]) -> CheckIn {
+        CheckIn {
+            date: date.into(),
+            week,
+            peg: Peg {
+                pain: Some(pain),
+                enjoyment: Some(enjoyment),
+                activity: Some(activity),
+            },
+            ..CheckIn::default()
+        }
+    }
+
     /// PEG mean of this check-in, unrounded; `None` when incomplete.
     pub fn peg_mean(&self) -> Option<f64> {
         scores::peg(&self.peg).map(|s| s.mean)

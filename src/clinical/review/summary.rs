@@ -91,16 +91,7 @@ mod tests {
     use super::*;
 
     fn check_in(date: &str, week: u16, peg: [u8; 3]) -> CheckIn {
-        CheckIn {
-            date: date.into(),
-            week,
-            peg: Peg {
-                pain: Some(peg[0]),
-                enjoyment: Some(peg[1]),
-                activity: Some(peg[2]),
-            },
-            ..CheckIn::default()
-        }
+        CheckIn::with_peg(date, week, peg)
     }
 
     #[test]

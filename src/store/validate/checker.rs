@@ -129,6 +129,25 @@ impl Checker {
         known
     }
 
+    /// An object at `path` keyed by therapy ID: an ID the catalog does not know is a problem of its own, and each
+    /// known therapy's value goes to `check` with its ID and its own path.
+    pub(super) fn per_therapy(
+        &mut self,
+        v: &Value,
+        path: &str,
+        mut check: impl FnMut(&mut Self, &str, &Value, &str),
+    ) {
+        let Some(map) = self.object(v, path) else {
+            return;
+        };
+        for (id, value) in map {
+            let p = format!("{path}.{id}");
+            if self.therapy_id(id, &p) {
+                check(self, id, value, &p);
+            }
+        }
+    }
+
     /// A free text of at most `max` characters (`what` names it in the message).
     pub(super) fn max_len(&mut self, s: &str, path: &str, max: usize, what: &str) {
         let n = text_len(s);

@@ -84,15 +84,9 @@ impl Checker {
             }
         }
         if let Some(sessions) = map.get("sessions") {
-            let p = format!("{path}.sessions");
-            if let Some(sessions) = self.object(sessions, &p) {
-                for (id, n) in sessions {
-                    let q = format!("{p}.{id}");
-                    if self.therapy_id(id, &q) {
-                        self.int(n, &q, 0, i64::from(u8::MAX), "a whole number of sessions");
-                    }
-                }
-            }
+            self.per_therapy(sessions, &format!("{path}.sessions"), |c, _, n, q| {
+                c.int(n, q, 0, i64::from(u8::MAX), "a whole number of sessions");
+            });
         }
         if let Some(note) = map.get("side_effects") {
             let p = format!("{path}.side_effects");
@@ -116,44 +110,37 @@ impl Checker {
 
     /// `effects`: for each therapy, how much its side effects mattered and, optionally, what happened.
     fn effects(&mut self, v: &Value, path: &str) {
-        let Some(effects) = self.object(v, path) else {
-            return;
-        };
-        for (id, effect) in effects {
-            let p = format!("{path}.{id}");
-            if !self.therapy_id(id, &p) {
-                continue;
-            }
+        self.per_therapy(v, path, |c, _, effect, p| {
             let Some(fields) = effect.as_object() else {
-                self.wrong_type(
-                    &p,
+                c.wrong_type(
+                    p,
                     "how much its side effects mattered, such as {\"level\": \"mild\"}",
                     effect,
                 );
-                continue;
+                return;
             };
-            self.known_keys(fields, &p, &["level", "text"]);
+            c.known_keys(fields, p, &["level", "text"]);
             let level_path = format!("{p}.level");
             let levels = EFFECT_LEVELS.join(", ");
             match fields.get("level") {
                 Some(Value::String(level)) if EFFECT_LEVELS.contains(&level.as_str()) => {}
-                Some(Value::String(level)) => self.fail(
+                Some(Value::String(level)) => c.fail(
                     &level_path,
                     format!("`{level_path}`: \"{level}\" is not a level of side effects Mosaic knows (expected one of: {levels})."),
                 ),
-                Some(v) => self.wrong_type(&level_path, &format!("one of: {levels}"), v),
-                None => self.fail(
+                Some(v) => c.wrong_type(&level_path, &format!("one of: {levels}"), v),
+                None => c.fail(
                     &level_path,
                     format!("`{level_path}` is missing; say how much the side effects mattered (one of: {levels})."),
                 ),
             }
             if let Some(text) = fields.get("text") {
                 let text_path = format!("{p}.text");
-                if let Some(s) = self.text(text, &text_path) {
-                    self.max_len(s, &text_path, MAX_SIDE_EFFECTS_CHARS, "a side-effects note");
+                if let Some(s) = c.text(text, &text_path) {
+                    c.max_len(s, &text_path, MAX_SIDE_EFFECTS_CHARS, "a side-effects note");
                 }
             }
-        }
+        });
     }
 
     /// `red_flags` (not `null`): the red-flag symptoms ticked at the check-in, each a symptom ID the vocabulary

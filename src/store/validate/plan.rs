@@ -53,14 +53,7 @@ impl Checker {
 
     /// `data.plan.per_week`: for each therapy, sessions a week within its usual course.
     fn per_week(&mut self, v: &Value, at: &str) {
-        let Some(map) = self.object(v, at) else {
-            return;
-        };
-        for (id, n) in map {
-            let path = format!("{at}.{id}");
-            if !self.therapy_id(id, &path) {
-                continue;
-            }
+        self.per_therapy(v, at, |c, id, n, path| {
             let name = therapy_name(id);
             match catalog().therapy(id).and_then(|t| t.course.as_ref()) {
                 Some(course) => {
@@ -70,28 +63,19 @@ impl Checker {
                     } else {
                         format!("from {lo} to {hi} (sessions a week in the usual course of {name})")
                     };
-                    self.int(n, &path, i64::from(lo), i64::from(hi), &scale);
+                    c.int(n, path, i64::from(lo), i64::from(hi), &scale);
                 }
-                None => self.fail(
-                    &path,
+                None => c.fail(
+                    path,
                     format!("`{path}`: {name} has no weekly course, so its sessions a week cannot be set."),
                 ),
             }
-        }
+        });
     }
 
     /// `data.plan.days`: for each therapy, the weekdays it is planned on.
     fn plan_days(&mut self, v: &Value, at: &str) {
-        let Some(map) = self.object(v, at) else {
-            return;
-        };
-        for (id, days) in map {
-            let path = format!("{at}.{id}");
-            if !self.therapy_id(id, &path) {
-                continue;
-            }
-            self.weekdays(days, &path);
-        }
+        self.per_therapy(v, at, |c, _, days, path| c.weekdays(days, path));
     }
 
     /// A list of distinct weekdays, 0 = Monday … 6 = Sunday.
@@ -114,32 +98,25 @@ impl Checker {
 
     /// `data.consents`: for each therapy, the date its consent was confirmed.
     pub(super) fn consents(&mut self, v: &Value) {
-        let Some(map) = self.object(v, "data.consents") else {
-            return;
-        };
-        for (id, consent) in map {
-            let path = format!("data.consents.{id}");
-            if !self.therapy_id(id, &path) {
-                continue;
-            }
+        self.per_therapy(v, "data.consents", |c, _, consent, path| {
             let Some(fields) = consent.as_object() else {
-                self.wrong_type(
-                    &path,
+                c.wrong_type(
+                    path,
                     "the date it was confirmed, such as {\"date\": \"2026-03-02\"}",
                     consent,
                 );
-                continue;
+                return;
             };
-            self.known_keys(fields, &path, &["date"]);
+            c.known_keys(fields, path, &["date"]);
             let date_path = format!("{path}.date");
             match fields.get("date") {
                 Some(Value::String(d)) if is_iso_date(d) => {}
-                Some(v) => self.wrong_type(&date_path, "a date such as \"2026-03-02\"", v),
-                None => self.fail(
+                Some(v) => c.wrong_type(&date_path, "a date such as \"2026-03-02\"", v),
+                None => c.fail(
                     &date_path,
                     format!("`{date_path}` is missing; a confirmation needs its date, such as \"2026-03-02\"."),
                 ),
             }
-        }
+        });
     }
 }

@@ -63,18 +63,11 @@ impl Checker {
 
     /// A review's decisions: therapy ID → one of [`DECISIONS`].
     fn decisions(&mut self, v: &Value, path: &str) {
-        let Some(map) = self.object(v, path) else {
-            return;
-        };
-        for (id, d) in map {
-            let p = format!("{path}.{id}");
-            if !self.therapy_id(id, &p) {
-                continue;
-            }
+        self.per_therapy(v, path, |c, _, d, p| {
             if !d.as_str().is_some_and(|s| DECISIONS.contains(&s)) {
-                self.wrong_type(&p, "one of \"continue\", \"adjust\" or \"stop\"", d);
+                c.wrong_type(p, "one of \"continue\", \"adjust\" or \"stop\"", d);
             }
-        }
+        });
     }
 
     /// A plan version: the chosen therapies and the plan settings, checked as the document's own.

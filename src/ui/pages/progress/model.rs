@@ -87,19 +87,11 @@ pub fn pain_responder_line(from: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clinical::intake::Peg;
 
     fn check_in(date: &str, week: u16, peg: [u8; 3], sleep: Option<u8>) -> CheckIn {
         CheckIn {
-            date: date.into(),
-            week,
-            peg: Peg {
-                pain: Some(peg[0]),
-                enjoyment: Some(peg[1]),
-                activity: Some(peg[2]),
-            },
             sleep,
-            ..CheckIn::default()
+            ..CheckIn::with_peg(date, week, peg)
         }
     }
 
