@@ -26,6 +26,25 @@ const INTAKE = {
   practicalities: { minutes_per_week: 150, budget_per_month: 100, days: [0, 2, 4], needles_ok: true, touch_ok: true },
 };
 const PLANNED = { intake: INTAKE, selected: ['exercise', 'yoga', 'mindfulness'] };
+// Four weekly check-ins on that plan, PEG going down from week 3, and a flare plan.
+const week = (date, n, [pain, enjoyment, activity], sleep, sessions) =>
+  ({ date, week: n, peg: { pain, enjoyment, activity }, sleep, sessions, red_flags: [] });
+const FOLLOWED = {
+  ...PLANNED,
+  checkins: [
+    week('2026-11-09', 1, [6, 5, 6], 6, { exercise: 3, yoga: 1 }),
+    week('2026-11-16', 2, [6, 6, 5], 6, { exercise: 2, yoga: 1 }),
+    week('2026-11-23', 3, [5, 4, 5], 5, { exercise: 3, yoga: 1, mindfulness: 1 }),
+    week('2026-11-30', 4, [4, 4, 4], 4, { exercise: 3, yoga: 0, mindfulness: 1 }),
+  ],
+  flare: {
+    signs: 'Stiff in the morning, sleeping badly',
+    helps_from_plan: ['yoga'],
+    helps: 'Heat pack, a short slow walk',
+    reduce: 'Gardening for a few days',
+    contacts: 'Dr Okafor at the practice',
+  },
+};
 
 /** Each screen: file name, what is saved before it opens, its address, and whether to take the whole page. */
 const SCREENS = [
@@ -44,6 +63,10 @@ const SCREENS = [
   ['12-choose-whole-page', PLANNED, '#/choose', true],
   ['13-plan', PLANNED, '#/plan'],
   ['14-home-with-plan', PLANNED, '#/'],
+  ['15-check-in', FOLLOWED, '#/check-in'],
+  ['16-progress', FOLLOWED, '#/progress'],
+  ['17-week-4-review', FOLLOWED, '#/plan-review/4'],
+  ['18-flare-plan', FOLLOWED, '#/flare'],
 ];
 
 const site = await serveDist('/', dist);
