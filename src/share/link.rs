@@ -60,8 +60,6 @@ pub struct Shared {
     pub state: AppState,
     /// Whether the sender included their own words (what matters and goals).
     pub free_text: bool,
-    /// Whether the link carries a flare plan.
-    pub flare: bool,
 }
 
 /// Why a link could not be opened; `Display` gives a sentence a patient can act on.
@@ -172,7 +170,6 @@ pub fn decode(payload: &str) -> Result<Shared, LinkError> {
     })?;
     Ok(Shared {
         version: *version,
-        flare: !state.flare.is_empty(),
         state,
         free_text,
     })

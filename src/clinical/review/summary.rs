@@ -29,11 +29,6 @@ fn starting_point(base: &Baseline) -> &'static str {
     }
 }
 
-/// The starting point of the PEG and pain charts, if there is one.
-pub fn start(checkins: &[CheckIn], intake_peg: Option<&Peg>) -> Option<Baseline> {
-    baseline(checkins, intake_peg)
-}
-
 /// The PEG chart's summary: from the starting point to the latest check-in, and what the change means.
 pub fn peg_summary(checkins: &[CheckIn], intake_peg: Option<&Peg>) -> String {
     summary(checkins, intake_peg, |a, words| {
@@ -139,6 +134,12 @@ mod tests {
             "Your PEG score went from 6 (the average of your first two check-ins) to 7 in your latest check-in: no \
              improvement yet."
         );
+    }
+
+    #[test]
+    fn scores_have_one_decimal_and_no_trailing_zero() {
+        assert_eq!(score(6.0), "6");
+        assert_eq!(score(4.666), "4.7");
     }
 
     #[test]

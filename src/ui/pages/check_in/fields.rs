@@ -5,12 +5,13 @@ use super::Editing;
 use crate::clinical::catalog::catalog;
 use crate::clinical::intake::{Peg, Phq4};
 use crate::clinical::plan::PLAN_WEEKS;
-use crate::clinical::progress::{CheckIn, EffectLevel, SideEffect};
+use crate::clinical::progress::{CheckIn, SideEffect};
 use crate::store::limits::MAX_NOTE_CHARS;
 use crate::ui::components::instruments::{
     ScaleQuestion, PEG_ACTIVITY, PEG_ENJOYMENT, PEG_PAIN, SLEEP,
 };
 use crate::ui::components::self_harm::frequency_choices;
+use crate::ui::components::side_effects::SIDE_EFFECT_LEVELS;
 use crate::ui::pages::intake::mood::{Phq4Item, PHQ4};
 use crate::ui::widgets::radio::{Choice, RadioGroup};
 use crate::ui::widgets::scale::Scale;
@@ -140,18 +141,6 @@ pub fn MoodQuestions(editing: Editing) -> impl IntoView {
     }
 }
 
-/// The side-effect answers, mildest first, with their stored word.
-const EFFECT_CHOICES: [(EffectLevel, &str, &str); 4] = [
-    (EffectLevel::None, "none", "None"),
-    (EffectLevel::Mild, "mild", "Mild"),
-    (EffectLevel::Stopped, "stopped", "Stopped me doing it"),
-    (
-        EffectLevel::MedicalCare,
-        "medical_care",
-        "Needed medical care",
-    ),
-];
-
 /// For each therapy in the plan that week: sessions done (the plan's number to start from) and side effects.
 #[component]
 pub fn TherapyWeek(editing: Editing) -> impl IntoView {
@@ -183,7 +172,7 @@ pub fn TherapyWeek(editing: Editing) -> impl IntoView {
             Signal::derive(move || {
                 current.with(|c| {
                     c.effects.get(&id).map(|e| {
-                        EFFECT_CHOICES
+                        SIDE_EFFECT_LEVELS
                             .iter()
                             .find(|(l, _, _)| *l == e.level)
                             .map_or("none", |x| x.1)
@@ -196,7 +185,7 @@ pub fn TherapyWeek(editing: Editing) -> impl IntoView {
             let id = id.clone();
             move |v: Option<String>| {
                 let id = id.clone();
-                let level = EFFECT_CHOICES
+                let level = SIDE_EFFECT_LEVELS
                     .iter()
                     .find(|(_, word, _)| Some(*word) == v.as_deref())
                     .map(|x| x.0);
@@ -235,7 +224,7 @@ pub fn TherapyWeek(editing: Editing) -> impl IntoView {
                 })
             }
         };
-        let choices = EFFECT_CHOICES
+        let choices = SIDE_EFFECT_LEVELS
             .iter()
             .map(|(_, word, label)| Choice::new(*word, *label))
             .collect();

@@ -13,6 +13,7 @@ use crate::clinical::progress::CheckIn;
 use crate::clinical::screening::{screen, Outcome};
 use crate::ui::address::rename_address;
 use crate::ui::components::consent::today;
+use crate::ui::components::side_effects::MarkedForReview;
 use crate::ui::components::status::outcome_id;
 use crate::ui::components::stop::{heading as stop_heading, StopNow};
 use crate::ui::pages::intake::lists::symptom_groups;
@@ -237,12 +238,7 @@ fn Finished(editing: Editing, finished: RwSignal<bool>) -> impl IntoView {
                 } else {
                     view! { <p><strong>"Check-in saved on this device."</strong></p> }.into_any()
                 }}
-                {care.into_iter().map(|name| view! {
-                    <p class="needs-review" data-needs-review=name.clone()>
-                        <strong>{format!("{name} is marked for review. ")}</strong>
-                        "Its side effects needed medical care: talk to your clinician about it before your next session."
-                    </p>
-                }).collect_view()}
+                {care.into_iter().map(|name| view! { <MarkedForReview name=name /> }).collect_view()}
                 <div class="actions">
                     <a class="button primary" href=Route::Progress.href()>"See my progress"</a>
                     <a class="button" href=Route::Plan.href()>"See my plan"</a>

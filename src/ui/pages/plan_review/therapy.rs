@@ -4,6 +4,7 @@
 use crate::clinical::progress::{CheckIn, EffectLevel};
 use crate::clinical::review::{Suggestion, TherapyReview};
 use crate::store::document::Decision;
+use crate::ui::components::side_effects::{level_label, MarkedForReview};
 use crate::ui::components::sources::WhereFrom;
 use crate::ui::components::status::therapy_name;
 use leptos::prelude::*;
@@ -43,16 +44,6 @@ fn side_effects(so_far: &[CheckIn], therapy: &str) -> Vec<(u16, EffectLevel, Str
         .collect()
 }
 
-/// How much a side effect mattered, in words.
-fn level_words(level: EffectLevel) -> &'static str {
-    match level {
-        EffectLevel::None => "none",
-        EffectLevel::Mild => "mild",
-        EffectLevel::Stopped => "stopped me doing it",
-        EffectLevel::MedicalCare => "needed medical care",
-    }
-}
-
 /// A therapy's card with its decision.
 #[component]
 pub fn TherapyCard(
@@ -85,19 +76,13 @@ pub fn TherapyCard(
                 } else {
                     format!(": {text}")
                 };
-                view! { <li>{format!("Week {week}: {}{text}", level_words(level))}</li> }
+                view! { <li>{format!("Week {week}: {}{text}", level_label(level).to_lowercase())}</li> }
             })
             .collect_view();
         view! { <p>"Side effects:"</p> <ul>{items}</ul> }
     });
-    let care = needed_care.then(|| {
-        view! {
-            <p class="callout caution-box needs-review" data-needs-review=name.clone()>
-                <strong>{format!("{name} is marked for review. ")}</strong>
-                "Its side effects needed medical care: talk to your clinician about it before your next session."
-            </p>
-        }
-    });
+    let care = needed_care
+        .then(|| view! { <MarkedForReview name=name.clone() class="callout caution-box" /> });
     let words = review.suggestion.words();
     let group = format!("decision-{id}");
     let radios = CHOICES

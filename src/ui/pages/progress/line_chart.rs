@@ -2,6 +2,7 @@
 //! per check-in that the keyboard can step through (arrow keys, Home, End) with its value read out and shown, and
 //! optionally a shaded band from the starting point to the line of a meaningful change.
 
+use crate::clinical::review::summary::score;
 use crate::ui::charts::{Axis, Frame};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -77,7 +78,6 @@ pub fn LineChart(
     // attributes directly, and one listener on the chart serves every point: three years of weekly check-ins are
     // 156 points a chart, and an effect or a handler per point made the view miss its 50 ms budget.
     let active = StoredValue::new(last);
-    let labels = StoredValue::new(points.iter().map(|p| p.label.clone()).collect::<Vec<_>>());
     let shown = RwSignal::new(None::<String>);
     // Points carry only their place and what is read out; their look is in the stylesheet, and only the active one
     // has a `tabindex` (the keyboard moves it): each attribute is a call into the browser, and 468 points made
@@ -124,7 +124,12 @@ pub fn LineChart(
             }
             active.set_value(k);
         }
-        shown.set(labels.with_value(|l| l.get(k).cloned()));
+        // What a screen reader says of the point is what the chart shows under it.
+        shown.set(
+            target
+                .dyn_ref::<web_sys::Element>()
+                .and_then(|e| e.get_attribute("aria-label")),
+        );
     };
     let y_ticks = [0.0, 5.0, 10.0];
     let x_ticks = week_ticks(last_week);
@@ -144,9 +149,9 @@ pub fn LineChart(
         view! {
             <p class="chart-legend">
                 <span class="key key-start" aria-hidden="true"></span>
-                {format!("Starting point ({})", super::model::score(g.from))}
+                {format!("Starting point ({})", score(g.from))}
                 <span class="key key-goal" aria-hidden="true"></span>
-                {format!("{} ({})", g.line_label, super::model::score(g.line))}
+                {format!("{} ({})", g.line_label, score(g.line))}
             </p>
         }
     });

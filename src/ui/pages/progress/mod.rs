@@ -6,16 +6,15 @@ mod line_chart;
 pub mod model;
 
 use crate::clinical::catalog::catalog;
+use crate::clinical::progress::baseline;
+use crate::clinical::review::summary::{pain_summary, peg_summary, score};
 use crate::clinical::review::{review, ReviewAt, TherapyReview};
 use crate::ui::components::consent_text::date_words;
 use crate::ui::route::Route;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 use line_chart::{ChartPoint, Goalposts, LineChart};
-use model::{
-    pain_responder_line, pain_summary, peg_meaningful_line, peg_summary, rows, score,
-    sleep_summary, start, Row,
-};
+use model::{pain_responder_line, peg_meaningful_line, rows, sleep_summary, Row};
 
 /// The progress view.
 #[component]
@@ -53,7 +52,7 @@ pub fn ProgressView() -> impl IntoView {
             .into_any();
         }
         let table = rows(&checkins);
-        let base = start(&checkins, intake_peg.as_ref());
+        let base = baseline(&checkins, intake_peg.as_ref());
         let adherence = plan
             .with(|p| {
                 review(

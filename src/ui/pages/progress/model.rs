@@ -1,10 +1,9 @@
 //! What the progress view shows, as plain functions tested natively: one row per check-in in time order, the points
-//! of each chart, and the one-sentence summaries, whose judgement words come from `review.json`.
+//! of each chart, the sleep summary and the lines of a meaningful change (the PEG and pain summaries are in
+//! `clinical::review::summary`, shared with the review points).
 
 use crate::clinical::progress::CheckIn;
 use crate::ui::pages::check_in::model::day_number;
-
-pub use crate::clinical::review::summary::{pain_summary, peg_summary, score, start};
 
 /// One check-in as the tables show it, with its place on the charts' time axis.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,7 +134,5 @@ mod tests {
         // Pain from 8: 2 points → 6, 30 % → 5.6. From 5: 30 % → 3.5 comes before 2 points → 3.
         assert_eq!(pain_responder_line(8.0), 6.0);
         assert!((pain_responder_line(5.0) - 3.5).abs() < 1e-9);
-        assert_eq!(score(6.0), "6");
-        assert_eq!(score(4.666), "4.7");
     }
 }
