@@ -4,7 +4,7 @@
 // these", and the headache questions asked only when a headache was reported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, axe, openWithState, THROTTLE } from './harness.mjs';
+import { useApp, axe, openWithState, THROTTLE, focusedId } from './harness.mjs';
 import { pressNext, screeningOutcome, UNSURE_LABEL } from './drive.mjs';
 
 const env = useApp('/');
@@ -136,7 +136,7 @@ for (const width of WIDTHS) {
           await link.waitFor();
           assert.equal(await link.getAttribute('href'), '#symptoms-none');
           await link.click();
-          assert.equal(await page.evaluate(() => document.activeElement.id), 'symptoms-none', 'the link focuses "None of these"');
+          assert.equal(await focusedId(page, 'symptoms-none'), 'symptoms-none', 'the link focuses "None of these"');
           assert.deepEqual(await axe(page), [], 'with the error shown');
         } else {
           assert.deepEqual(await axe(page), []);

@@ -3,7 +3,7 @@
 // fetched in the background the whole app must keep working offline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp, THROTTLE } from './harness.mjs';
+import { useApp, openApp, THROTTLE, focusedId } from './harness.mjs';
 
 const env = useApp('/clinic/tools/mosaic/');
 
@@ -20,7 +20,7 @@ test('the welcome view needs no view chunk; a view that cannot be fetched says s
     await page.getByRole('link', { name: 'Start planning' }).click();
     await page.getByRole('heading', { level: 1, name: 'This part of Mosaic could not be loaded' }).waitFor();
     assert.match(await page.getByRole('alert').filter({ hasText: 'offline' }).textContent(), /Nothing you have entered is lost/);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'view-heading', 'focus moves to the message');
+    assert.equal(await focusedId(page, 'view-heading'), 'view-heading', 'focus moves to the message');
 
     blocked = false;
     await page.getByRole('button', { name: 'Try again' }).click();

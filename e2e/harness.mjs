@@ -1,7 +1,7 @@
 // Shared end-to-end harness: serves the built dist/ on 127.0.0.1, launches Debian's Chromium through
 // playwright-core, and records console errors, uncaught exceptions, CSP violations and every request.
 import { before, after } from 'node:test';
-import { chromium } from 'playwright-core';
+import { chromium, errors } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { serve } from '../scripts/static-server.mjs';
@@ -134,4 +134,15 @@ export async function openWithState(env, state, hash, contextOptions = {}, setup
   await page.goto(`${env.site.url}${hash}`);
   await page.waitForSelector('#main h1', { timeout: 15000 * THROTTLE });
   return { context, page, errors };
+}
+
+/** The id of the focused element once it is `expected`, or of whatever holds focus when the wait runs out:
+ *  the app moves focus a frame after it renders, so reading it at once races the move. */
+export async function focusedId(page, expected, timeout = 3000 * THROTTLE) {
+  try {
+    await page.waitForFunction((id) => document.activeElement?.id === id, expected, { timeout });
+  } catch (e) {
+    if (!(e instanceof errors.TimeoutError)) throw e;
+  }
+  return page.evaluate(() => document.activeElement?.id ?? '');
 }

@@ -3,7 +3,7 @@
 // and validation refuses Next with messages beside the fields and a summary at the top.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp, axe } from './harness.mjs';
+import { useApp, openApp, axe, focusedId } from './harness.mjs';
 import { currentStep, pressNext, screeningOutcome, startIntake } from './drive.mjs';
 
 const env = useApp('/');
@@ -65,7 +65,7 @@ test('the whole intake can be completed by keyboard alone, with visible focus', 
     await pickRadio(page, 'peg-enjoyment', 5);
     await pickRadio(page, 'peg-activity', 4);
     await keyboardNext(page, 'pain', 'safety');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'view-heading', 'focus moves to the new heading');
+    assert.equal(await focusedId(page, 'view-heading'), 'view-heading', 'focus moves to the new heading');
 
     await tick(page, 'symptoms-none');
     await keyboardNext(page, 'safety', 'health');
@@ -189,10 +189,10 @@ test('bad input is refused beside the field and in a summary, without losing oth
     await page.getByRole('button', { name: /^Next/ }).click();
     const summary = page.locator('#error-summary');
     await summary.waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary', 'the summary takes focus');
+    assert.equal(await focusedId(page, 'error-summary'), 'error-summary', 'the summary takes focus');
     assert.equal(await currentStep(page), 'pain', 'Next was refused');
     await summary.getByRole('link', { name: /whole years/ }).click();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'age', 'the summary link leads to the field');
+    assert.equal(await focusedId(page, 'age'), 'age', 'the summary link leads to the field');
     assert.ok(await page.getByRole('radio', { name: 'Migraine', exact: true }).isChecked(), 'other answers are kept');
 
     await page.getByLabel('How long have you had this pain?').fill('a while');

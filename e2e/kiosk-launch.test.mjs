@@ -3,7 +3,7 @@
 // normal, autosaving session. Served under a sub-path, as a clinic's static host might.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, axe, THROTTLE } from './harness.mjs';
+import { useApp, axe, THROTTLE, focusedId } from './harness.mjs';
 
 const PIN = '97531864';
 const BASE = '/clinic/tools/mosaic/';
@@ -191,7 +191,7 @@ test('on a device with a saved plan, the right staff PIN turns it into the kiosk
     // Keyboard only: Tab to the PIN field, type, Enter submits.
     await page.getByRole('button', { name: 'Keep my plan' }).focus();
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'takeover-pin');
+    assert.equal(await focusedId(page, 'takeover-pin'), 'takeover-pin');
     await page.keyboard.type(PIN);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /while you wait/ }).waitFor();

@@ -4,7 +4,7 @@
 // question. Each at 360 px and 1280 px, with axe-core. The app state is seeded as a saved document.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, axe, openWithState, THROTTLE } from './harness.mjs';
+import { useApp, axe, openWithState, THROTTLE, focusedId } from './harness.mjs';
 
 const env = useApp('/');
 
@@ -112,7 +112,7 @@ for (const width of [360, 1280]) {
       await select.selectOption('1');
       await statusLine(page).waitFor(WAIT);
       assert.equal((await statusLine(page).innerText()).trim(), 'Acupuncture moved to Wednesday.');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'per-week-tai_chi', 'focus stays on the control');
+      assert.equal(await focusedId(page, 'per-week-tai_chi'), 'per-week-tai_chi', 'focus stays on the control');
       assert.match(await day(page, 'Wednesday'), /Acupuncture/);
       await page.getByRole('button', { name: 'Undo' }).click();
       await statusLine(page).filter({ hasText: 'Undone:' }).waitFor(WAIT);

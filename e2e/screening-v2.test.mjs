@@ -4,7 +4,7 @@
 // through an implied fact says why. Zero axe-core violations on each changed view at 360 and 1280 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp, axe, openWithState } from './harness.mjs';
+import { useApp, openApp, axe, openWithState, focusedId } from './harness.mjs';
 import { currentStep, driveIntake, expectRefused, pressNext, screeningOutcome, startIntake, UNSURE_LABEL } from './drive.mjs';
 
 const env = useApp('/');
@@ -45,12 +45,12 @@ test('Next is refused without an age and without the self-harm answer; the summa
       await page.getByRole('radio', { name: 'Neck pain', exact: true }).check();
       const summaryText = await expectRefused(page, 'pain', 'age');
       assert.match(summaryText, /Please enter your age in whole years before going on/);
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary', 'the summary takes focus');
+      assert.equal(await focusedId(page, 'error-summary'), 'error-summary', 'the summary takes focus');
       assert.match(await page.locator('#age-error').innerText(), /Please enter your age/, 'the message is beside the field');
       assert.match(await page.locator('#age').getAttribute('aria-describedby'), /age-error/);
       await checkLayout(page, `pain with the age required, ${width} px`);
       await page.locator('#error-summary').getByRole('link', { name: /enter your age/ }).click();
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'age', 'the summary link focuses the age field');
+      assert.equal(await focusedId(page, 'age'), 'age', 'the summary link focuses the age field');
       assert.ok(await page.getByRole('radio', { name: 'Neck pain', exact: true }).isChecked(), 'other answers are kept');
       await page.keyboard.type('52');
       await page.locator('#error-summary').waitFor({ state: 'detached' });
@@ -67,7 +67,7 @@ test('Next is refused without an age and without the self-harm answer; the summa
       assert.match(await page.locator('#self-harm').getAttribute('aria-describedby'), /self-harm-error/);
       await checkLayout(page, `mood with the self-harm answer required, ${width} px`);
       await page.locator('#error-summary').getByRole('link').click();
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'self-harm-0', 'the link focuses the first answer');
+      assert.equal(await focusedId(page, 'self-harm-0'), 'self-harm-0', 'the link focuses the first answer');
       await page.keyboard.press('Space');
       assert.ok(await page.locator('#self-harm-0').isChecked(), '"Not at all" is ticked from the keyboard');
       await page.locator('#error-summary').waitFor({ state: 'detached' });

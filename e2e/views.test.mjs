@@ -2,7 +2,7 @@
 // stored document format of src/store), so these tests do not depend on clicking through the wizard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, axe, openWithState } from './harness.mjs';
+import { useApp, axe, openWithState, focusedId } from './harness.mjs';
 
 
 /** A realistic intake that proceeds: low back pain, a bleeding disorder (so some therapies are blocked,
@@ -229,7 +229,7 @@ test('plan: schedule, staggered starts, reviews at weeks 4, 8 and 12, questions,
     await times.focus();
     await times.selectOption('1');
     await page.waitForFunction(() => document.querySelector('.item[data-therapy="yoga"] .item-summary').textContent.includes('1 session a week'));
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'per-week-yoga', 'focus stays on the control');
+    assert.equal(await focusedId(page, 'per-week-yoga'), 'per-week-yoga', 'focus stays on the control');
     await yoga.getByRole('checkbox', { name: 'Saturday' }).check();
     await page.waitForFunction(() => document.querySelector('.item[data-therapy="yoga"] .item-summary').textContent.includes('Saturday'));
     assert.ok(await yoga.getByRole('button', { name: 'Use the suggested days' }).isVisible());
@@ -372,7 +372,7 @@ test('keyboard only: filters, adding with the confirm step, and the plan editor,
     await tabTo('.item[data-therapy="exercise"] summary');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'per-week-exercise');
+    assert.equal(await focusedId(page, 'per-week-exercise'), 'per-week-exercise');
     assert.ok(await focusRing(), 'focus is visible on the frequency control');
     assert.deepEqual(errors, []);
   } finally {
