@@ -19,7 +19,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TOOLS_ENV=${MOSAIC_TOOLS_ENV:-scripts/tools.env}
 [ -f "$TOOLS_ENV" ] || fail "pin file $TOOLS_ENV not found"
 declare -A PIN=()
-PIN_LINE='^([A-Z][A-Z0-9_]*)=([A-Za-z0-9._,@+-]*)$'
+PIN_LINE='^([A-Z][A-Z0-9_]*)=([A-Za-z0-9._,@/+-]*)$'
 while IFS= read -r line || [ -n "$line" ]; do
   case "$line" in '' | '#'*) continue ;; esac
   [[ "$line" =~ $PIN_LINE ]] || fail "$TOOLS_ENV: not a KEY=value line: $line"
@@ -74,7 +74,7 @@ sorted() { tr ',' '\n' <<<"$1" | sort | paste -sd,; }
 npm_pins=()
 IFS=',' read -r -a npm_names <<<"$(pin NPM_PACKAGES)"
 for name in "${npm_names[@]}"; do
-  npm_pins+=("$name@$(pin "$(printf '%s_VERSION' "$name" | tr 'a-z-' 'A-Z_')")")
+  npm_pins+=("$name@$(pin "$(printf '%s_VERSION' "${name#@}" | tr 'a-z./-' 'A-Z___')")")
 done
 npm_state=$(node -e '
   const fs = require("fs");

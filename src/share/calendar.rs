@@ -1,0 +1,1 @@
+//! The calendar export (RFC 5545): being written.
