@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod citation;
 pub mod data;
+pub mod dates;
 pub mod flare;
 pub mod intake;
 pub mod plan;

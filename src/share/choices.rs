@@ -102,40 +102,41 @@ mod tests {
     use crate::store::document::AppState;
 
     fn checkin(date: &str, note: &str) -> CheckIn {
-        let mut c = CheckIn::default();
-        c.date = date.into();
-        c.note = note.into();
-        c.side_effects = "sore".into();
-        c.effects.insert(
-            "massage".into(),
-            SideEffect {
-                level: EffectLevel::Mild,
-                text: "bruise".into(),
-            },
-        );
-        c
+        let effect = SideEffect {
+            level: EffectLevel::Mild,
+            text: "bruise".into(),
+        };
+        CheckIn {
+            date: date.into(),
+            note: note.into(),
+            side_effects: "sore".into(),
+            effects: [("massage".to_string(), effect)].into(),
+            ..CheckIn::default()
+        }
     }
 
     fn state() -> AppState {
-        let mut s = AppState::default();
-        s.intake = Intake {
-            mood: Some(Mood {
-                phq4: None,
-                self_harm: Some(0),
-            }),
-            supplements: Some(vec!["turmeric".into()]),
-            values: Some(Values {
-                what_matters: Some("walking my dog".into()),
-                areas: vec![],
-                goals: vec!["walk 20 minutes".into()],
-            }),
-            ..Intake::default()
+        let mut s = AppState {
+            intake: Intake {
+                mood: Some(Mood {
+                    phq4: None,
+                    self_harm: Some(0),
+                }),
+                supplements: Some(vec!["turmeric".into()]),
+                values: Some(Values {
+                    what_matters: Some("walking my dog".into()),
+                    areas: vec![],
+                    goals: vec!["walk 20 minutes".into()],
+                }),
+                ..Intake::default()
+            },
+            selected: vec!["massage".into(), "turmeric".into()],
+            checkins: vec![
+                checkin("2026-03-02", "busy week"),
+                checkin("2026-03-09", ""),
+            ],
+            ..AppState::default()
         };
-        s.selected = vec!["massage".into(), "turmeric".into()];
-        s.checkins = vec![
-            checkin("2026-03-02", "busy week"),
-            checkin("2026-03-09", ""),
-        ];
         s.flare.signs = "stiff mornings".into();
         s
     }

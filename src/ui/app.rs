@@ -201,6 +201,7 @@ pub fn App() -> impl IntoView {
                 Route::CheckIn(number) => deferred(move || chunked_views::check_in(number)),
                 Route::Progress => deferred(chunked_views::progress),
                 Route::Flare => deferred(chunked_views::flare),
+                Route::Share => deferred(chunked_views::share),
                 Route::PlanReview(week) => deferred(move || chunked_views::plan_review(week)),
                 Route::Settings if in_kiosk => view! { <NotFound path="/settings".to_string() /> }.into_any(),
                 Route::Settings => deferred(chunked_views::settings),

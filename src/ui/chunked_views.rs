@@ -12,7 +12,7 @@ use crate::ui::pages::{
     check_in::CheckInView, choose::ChooseView, flare::FlareView, intake::IntakeView,
     plan::PlanView, plan_review::PlanReviewView, progress::ProgressView, review::ReviewView,
     safety_rules::SafetyRulesView, screening::ScreeningView, settings::SettingsView,
-    shared::SharedView,
+    share::ShareView, shared::SharedView,
 };
 use crate::ui::route::{Route, Step};
 use leptos::prelude::*;
@@ -52,6 +52,10 @@ on_demand! {
 on_demand! {
     /// The flare plan.
     flare_chunk, preload_flare, fn flare() { view! { <FlareView /> }.into_any() }
+}
+on_demand! {
+    /// Sharing with a clinician: the summary, the FHIR file, the calendar and a link.
+    share_chunk, preload_share, fn share() { view! { <ShareView /> }.into_any() }
 }
 on_demand! {
     /// Settings, backup and restore.
@@ -122,6 +126,7 @@ pub async fn preload_all() -> bool {
     all &= preload_progress().await;
     all &= preload_flare().await;
     all &= preload_plan_review().await;
+    all &= preload_share().await;
     all &= preload_settings().await;
     all &= preload_shared().await;
     all &= preload_safety_rules().await;

@@ -139,6 +139,8 @@ pub enum Route {
     PlanReview(Option<u8>),
     /// `#/flare`: the flare (set-back) plan.
     Flare,
+    /// `#/share`: share with a clinician (summary, FHIR file, calendar, link).
+    Share,
     /// `#/settings`: backup, restore, delete, preferences.
     Settings,
     /// `#/safety-rules`: every safety rule in words, "How Mosaic checks safety".
@@ -166,6 +168,7 @@ impl Route {
             "/check-in" => Route::CheckIn(None),
             "/progress" => Route::Progress,
             "/flare" => Route::Flare,
+            "/share" => Route::Share,
             "/plan-review" => Route::PlanReview(None),
             "/safety-rules" => Route::SafetyRules,
             "/shared" => Route::Shared(String::new()),
@@ -214,6 +217,7 @@ impl Route {
             Route::CheckIn(Some(n)) => format!("#/check-in/{n}"),
             Route::Progress => "#/progress".to_string(),
             Route::Flare => "#/flare".to_string(),
+            Route::Share => "#/share".to_string(),
             Route::PlanReview(None) => "#/plan-review".to_string(),
             Route::PlanReview(Some(w)) => format!("#/plan-review/{w}"),
             Route::Settings => "#/settings".to_string(),
@@ -237,6 +241,7 @@ impl Route {
             Route::CheckIn(_) => "Weekly check-in",
             Route::Progress => "Your progress",
             Route::Flare => "My flare plan",
+            Route::Share => "Share with your clinician",
             Route::PlanReview(_) => "Plan review",
             Route::Settings => "Settings",
             Route::SafetyRules => "How Mosaic checks safety",

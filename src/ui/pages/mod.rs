@@ -12,5 +12,6 @@ pub mod review;
 pub mod safety_rules;
 pub mod screening;
 pub mod settings;
+pub mod share;
 pub mod shared;
 pub mod welcome;

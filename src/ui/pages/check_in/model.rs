@@ -2,27 +2,10 @@
 //! a date falls in, the sessions the plan expects that week, whether mood is asked, and the date check.
 
 use crate::clinical::plan::{Plan, PLAN_WEEKS};
-use crate::clinical::progress::{is_iso_date, CheckIn, EffectLevel, PHQ4_EVERY_WEEKS};
+use crate::clinical::progress::{CheckIn, EffectLevel, PHQ4_EVERY_WEEKS};
+// Re-exported: the progress view reads dates through this module too.
+pub use crate::clinical::dates::day_number;
 use std::collections::BTreeMap;
-
-/// Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (proleptic Gregorian), `None` if it is not one.
-pub fn day_number(iso: &str) -> Option<i64> {
-    if !is_iso_date(iso) {
-        return None;
-    }
-    let (y, m, d): (i64, i64, i64) = (
-        iso[..4].parse().ok()?,
-        iso[5..7].parse().ok()?,
-        iso[8..10].parse().ok()?,
-    );
-    // Counting years from March puts the leap day last, so each month's start is a fixed formula.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    Some(era * 146_097 + day_of_era - 719_468)
-}
 
 /// The week of the plan `date` falls in: the plan's weeks start on the day of the first check-in (week 1), and a
 /// date outside weeks 1 to 12 counts as the nearest of them.
@@ -95,21 +78,6 @@ mod tests {
             week: 1,
             ..CheckIn::default()
         }
-    }
-
-    #[test]
-    fn day_numbers_follow_the_calendar() {
-        assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(day_number("2026-03-02"), Some(20_514));
-        // 2024 is a leap year: 29 February exists and March follows it.
-        assert_eq!(
-            day_number("2024-03-01")
-                .zip(day_number("2024-02-28"))
-                .map(|(a, b)| a - b),
-            Some(2)
-        );
-        assert_eq!(day_number("2026-13-01"), None);
-        assert_eq!(day_number("soon"), None);
     }
 
     #[test]

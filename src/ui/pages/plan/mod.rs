@@ -90,6 +90,7 @@ fn PlanBody() -> impl IntoView {
             <a class="button" href=Route::CheckIn(None).href()>"Weekly check-in"</a>
             <a class="button" href=Route::Progress.href()>"My progress"</a>
             <a class="button" href=Route::Flare.href()>"My flare plan"</a>
+            <a class="button" href=Route::Share.href()>"Share with my clinician"</a>
             <a class="button" href=Route::Choose.href()>"Change my choices"</a>
         </div>
         <p class="print-only print-note">{print_note(session.is_kiosk())}</p>
@@ -113,6 +114,7 @@ fn PlanBody() -> impl IntoView {
             <a class="button" href=Route::CheckIn(None).href()>"Weekly check-in"</a>
             <a class="button" href=Route::Progress.href()>"My progress"</a>
             <a class="button" href=Route::Flare.href()>"My flare plan"</a>
+            <a class="button" href=Route::Share.href()>"Share with my clinician"</a>
             <a class="button" href=Route::Choose.href()>"Change my choices"</a>
         </div>
         <ChangeLine edits=edits />

@@ -1,1 +1,0 @@
-//! The calendar export (RFC 5545): being written.
