@@ -250,3 +250,14 @@ export async function driveIntake(page, intake, { continueAfterStop = false } = 
   }
   return { visited, stops, refused, outcome: await screeningOutcome(page) };
 }
+
+/** From the end of the intake: adds exercise on the choose view (with its consent step) and opens the plan. */
+export async function planExercise(page) {
+  await page.getByRole('link', { name: 'Choose therapies' }).click();
+  const exercise = page.locator('.therapy-card[data-therapy="exercise"]');
+  await exercise.locator('.card-action > button').click();
+  await exercise.getByLabel('I have read this and will discuss it with my clinician').check();
+  await exercise.getByRole('button', { name: /^Confirm and add/ }).click();
+  await page.getByRole('link', { name: /Build my plan/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Your 12-week plan' }).waitFor();
+}

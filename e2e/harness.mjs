@@ -25,18 +25,21 @@ if (!Number.isFinite(THROTTLE) || THROTTLE < 1) {
 export async function launch() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rate = THROTTLE;
-  if (rate > 1) {
-    const newContext = browser.newContext.bind(browser);
-    browser.newContext = async (...args) => {
-      const context = await newContext(...args);
+  const newContext = browser.newContext.bind(browser);
+  // The service worker is blocked unless a test asks for it (`serviceWorkers: 'allow'`): the other tests are about
+  // the page itself (its requests, chunks that fail to load, storage), which a worker answering from its cache
+  // would hide. e2e/offline.test.mjs tests the worker.
+  browser.newContext = async (options = {}) => {
+    const context = await newContext({ serviceWorkers: 'block', ...options });
+    if (rate > 1) {
       context.setDefaultTimeout(30_000 * rate);
       context.on('page', async (page) => {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       });
-      return context;
-    };
-  }
+    }
+    return context;
+  };
   return browser;
 }
 

@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { useApp, openWithState, axe } from './harness.mjs';
 import { fhirProblems, loincCodes, EXPECTED_LOINC } from './fhir.mjs';
 import { readCalendar } from './ics.mjs';
-import { driveIntake } from './drive.mjs';
+import { driveIntake, planExercise } from './drive.mjs';
+import { PLAIN_NECK } from './intakes.mjs';
 
 const env = useApp('/');
 const s01 = JSON.parse(readFileSync(new URL('../tests/scenarios/s01.json', import.meta.url), 'utf8'));
@@ -233,19 +234,8 @@ test('on a kiosk: print and the QR code, no file downloads and no link to copy, 
     await page.getByRole('heading', { level: 1, name: /while you wait/ }).waitFor();
     await page.getByRole('link', { name: 'Start', exact: true }).click();
     await page.locator('section.wizard[data-step="pain"]').waitFor();
-    await driveIntake(page, {
-      age: 52,
-      pain: { primary: 'neck', duration_months: 14, peg: { pain: 6, enjoyment: 5, activity: 5 } },
-      mood: { phq4: { nervous: 1, worry: 1, interest: 0, down: 0 }, self_harm: 0 },
-      symptoms: [], conditions: [], medications: [], supplements: [], activity: 'active',
-      practicalities: { minutes_per_week: 150, budget_per_month: 100, days: [1, 3] },
-    });
-    await page.getByRole('link', { name: 'Choose therapies' }).click();
-    const exercise = page.locator('.therapy-card[data-therapy="exercise"]');
-    await exercise.locator('.card-action > button').click();
-    await exercise.getByLabel('I have read this and will discuss it with my clinician').check();
-    await exercise.getByRole('button', { name: /^Confirm and add/ }).click();
-    await page.getByRole('link', { name: /Build my plan/ }).first().click();
+    await driveIntake(page, PLAIN_NECK);
+    await planExercise(page);
     await page.getByRole('link', { name: 'Share with my clinician' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Share with your clinician' }).waitFor();
     await page.locator('[data-summary="clinician"]').waitFor();

@@ -121,15 +121,11 @@ test('in kiosk mode the QR link taken at the plan opens the same plan in a fresh
     await page.getByRole('heading', { level: 1, name: /while you wait/ }).waitFor();
     // Put a session's answers in memory through the app's own start-up path is not possible in kiosk mode
     // (nothing is read from storage), so the patient answers through the wizard.
-    const { driveIntake } = await import('./drive.mjs');
-    await page.getByRole('link', { name: 'Start' }).click();
+    const { driveIntake, planExercise } = await import('./drive.mjs');
+    await page.getByRole('link', { name: 'Start', exact: true }).click();
+    await page.locator('section.wizard[data-step="pain"]').waitFor();
     await driveIntake(page, s01.intake);
-    await page.getByRole('link', { name: 'Choose therapies' }).click();
-    const exercise = page.locator('.therapy-card[data-therapy="exercise"]');
-    await exercise.locator('.card-action > button').click();
-    await exercise.getByLabel('I have read this and will discuss it with my clinician').check();
-    await exercise.getByRole('button', { name: /^Confirm and add/ }).click();
-    await page.getByRole('link', { name: /Build my plan/ }).first().click();
+    await planExercise(page);
     const qr = page.getByRole('img', { name: /QR code/ });
     await qr.waitFor();
     assert.equal(await page.getByLabel(/The link to your plan/).count(), 0, 'no copyable link on a kiosk');

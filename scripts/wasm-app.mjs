@@ -122,15 +122,56 @@ if (release) {
   }
 }
 
+// A release build also registers the service worker (sw.js beside the page, written below), which keeps Mosaic
+// working offline after the first visit. A new version waits: the script keeps the waiting worker in
+// window.mosaicUpdateReady and announces it, the app asks the person (src/ui/update.rs), and the page reloads only
+// once the app has set window.mosaicUpdating and the new worker has taken over. A browser that refuses the worker
+// (a private window, say) runs Mosaic as before, online.
+const register = `
+if ('serviceWorker' in navigator) {
+  const ready = (worker) => {
+    window.mosaicUpdateReady = worker;
+    window.dispatchEvent(new Event('mosaic-update-ready'));
+  };
+  navigator.serviceWorker.register('./sw.js').then((registration) => {
+    // A browser that blocks workers may resolve with no registration at all.
+    if (!registration) return;
+    if (registration.waiting && navigator.serviceWorker.controller) ready(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) ready(worker);
+      });
+    });
+  }, (error) => console.warn('Mosaic will work only online in this browser:', error.message));
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (window.mosaicUpdating) location.reload();
+  });
+}
+`;
+// Subresource integrity, so a file altered on the way or on the host fails closed: index.html carries the sha384 of
+// every script, module preload and stylesheet (Trunk adds the stylesheets'), and start.js carries the main module's,
+// which it fetches with that integrity. A module that fails its check leaves the whole module graph unloaded (start.js
+// never runs and the page's own message appears); a stylesheet that fails its check is caught by start.js before the
+// app starts. The view chunks that wasm-split loads later are not covered: their loader fetches them by name.
+const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 writeFileSync(
   join(out, 'start.js'),
   `// Starts Mosaic. If it cannot, the page's own message explains what to do (index.html, #boot).
 import init from './mosaic.js';
-init().catch((error) => {
+const failed = (error) => {
   console.error(error);
   document.getElementById('boot')?.classList.add('boot-error');
-});
-`,
+};
+// Module scripts run after the page's stylesheets have loaded or failed: one without a sheet failed its check.
+const broken = [...document.querySelectorAll('link[rel=stylesheet]')].filter((link) => !link.sheet);
+if (broken.length) {
+  failed(new Error(\`a stylesheet did not arrive intact: \${broken.map((l) => l.href).join(', ')}\`));
+} else {
+  const wasm = fetch(new URL('./mosaic_bg.wasm', import.meta.url), { integrity: '${sri(join(out, 'mosaic_bg.wasm'))}' });
+  init({ module_or_path: wasm }).catch(failed);
+}
+${release ? register : ''}`,
 );
 
 if (release) {
@@ -171,7 +212,56 @@ const pointed = html
   .replace(APP_REF, (_, quote, f) => {
     if (!files.includes(f)) fail(`index.html refers to ./APP/${f}, which this build does not produce`);
     return `${quote}./${dir}/${f}${quote}`;
+  })
+  // Each script, module preload and preload of the app folder gets the integrity of the file it names.
+  .replace(/<(script|link)\b[^>]*>/g, (tag) => {
+    const f = tag.match(new RegExp(`\\./${dir}/([^"'\\s>]+)`))?.[1];
+    if (f === undefined) return tag;
+    if (/\bintegrity=/.test(tag)) fail(`index.html already gives ${f} an integrity`);
+    return tag.replace(/\s*\/?>$/, (end) => ` integrity="${sri(join(out, f))}"${end}`);
   });
 writeFileSync(htmlFile, pointed);
+
+// The install icons: PNGs at the sizes the manifest (public/manifest.webmanifest) names, drawn by Chromium from our
+// own SVGs (public/icon.svg, and public/icon-maskable.svg with its art inside the maskable safe zone).
+{
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    for (const [svg, name] of [['icon.svg', 'icon'], ['icon-maskable.svg', 'icon-maskable']]) {
+      const data = readFileSync(join(root, 'public', svg)).toString('base64');
+      for (const size of [192, 512]) {
+        const page = await browser.newPage({ viewport: { width: size, height: size } });
+        await page.setContent(`<body style="margin:0"><img src="data:image/svg+xml;base64,${data}" width="${size}" height="${size}"></body>`);
+        await page.locator('img').evaluate((img) => img.decode());
+        writeFileSync(join(staging, 'public', `${name}-${size}.png`), await page.screenshot({ omitBackground: true }));
+        await page.close();
+      }
+    }
+  } catch (e) {
+    fail(`could not draw the install icons with Chromium: ${e.message}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+if (release) {
+  // The service worker lists every file of this build (the page, its stylesheets, public/ and the app folder), so a
+  // new build is a new worker. Paths are relative to the page: the same dist/ works under any sub-path.
+  const all = [];
+  const walk = (dir, prefix) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${path}/`);
+      else if (path !== 'sw.js' && path !== 'index.html') all.push(`./${path}`);
+    }
+  };
+  walk(staging, '');
+  const { serviceWorker } = await import('./service-worker.mjs');
+  writeFileSync(join(staging, 'sw.js'), serviceWorker(dir, all.sort()));
+}
 console.log(`wasm-app: ${profile} build in ${dir}/: ${files.length} files (${files.filter((f) => f.endsWith('.wasm')).length} wasm)`);
 rmSync(work, { recursive: true, force: true });

@@ -13,6 +13,7 @@ use crate::ui::pages::{not_found::NotFound, welcome::Welcome};
 use crate::ui::route::Route;
 use crate::ui::save_status::{SaveIndicator, StorageBanner};
 use crate::ui::session::{Mode, Session};
+use crate::ui::update::UpdateBanner;
 use leptos::prelude::*;
 
 /// How long after the first render the other views' code starts to arrive in the background.
@@ -183,6 +184,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             <StorageBanner />
+            <UpdateBanner />
             {move || match route.get() {
                 _ if gate.is_some() => match gate.clone() {
                     Some(Start::AskFirst(config)) => {

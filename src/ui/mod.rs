@@ -15,6 +15,7 @@ pub mod save_status;
 pub mod session;
 pub mod take_home;
 pub mod text;
+pub mod update;
 pub mod view_mirror;
 pub mod widgets;
 

@@ -105,6 +105,16 @@ impl Session {
         }
     }
 
+    /// Saves pending changes now, before something that reloads the page (an update); true only when everything
+    /// entered is in storage, so a reload loses nothing.
+    pub fn save_now(&self) -> bool {
+        self.flush();
+        matches!(
+            self.save_status_untracked(),
+            SaveStatus::Saved { .. } | SaveStatus::Fresh
+        )
+    }
+
     /// Saves pending changes now (the timer fired, or the page is being hidden or left).
     fn flush(&self) {
         let delay = self.with_saver(|saver, now| saver.flush(now)).flatten();
