@@ -67,6 +67,7 @@ const SCREENS = [
   ['16-progress', FOLLOWED, '#/progress'],
   ['17-week-4-review', FOLLOWED, '#/plan-review/4'],
   ['18-flare-plan', FOLLOWED, '#/flare'],
+  ['19-share', FOLLOWED, '#/share'],
 ];
 
 const site = await serveDist('/', dist);
