@@ -25,7 +25,7 @@ echo "==> first-load size and start-up (release build in Chromium)"
 # Always rebuild: dist/ may hold a debug build from `trunk serve`.
 bash scripts/build.sh
 node scripts/size-report.mjs dist | tail -3
-node bench/startup.mjs
+MOSAIC_CPU_THROTTLE=4 node bench/startup.mjs
 
 echo "==> progress view with 3 years of check-ins (release build in Chromium)"
 node bench/progress-render.mjs
