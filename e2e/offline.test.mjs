@@ -12,7 +12,7 @@ import { useApp, THROTTLE, CHROMIUM_ARGS } from './harness.mjs';
 import { driveIntake, planExercise } from './drive.mjs';
 import { PLAIN_NECK } from './intakes.mjs';
 import { serve } from '../scripts/static-server.mjs';
-import { serviceWorker } from '../scripts/service-worker.mjs';
+import { buildFiles, serviceWorker } from '../scripts/service-worker.mjs';
 
 const env = useApp('/');
 const DIST = process.env.MOSAIC_DIST || 'dist';
@@ -124,15 +124,7 @@ function nextBuild(root) {
   renameSync(join(root, app), join(root, next));
   const index = join(root, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replaceAll(app, next));
-  const files = [];
-  const walk = (dir, prefix) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
-      else if (!['sw.js', 'index.html'].includes(`${prefix}${e.name}`)) files.push(`./${prefix}${e.name}`);
-    }
-  };
-  walk(root, '');
-  writeFileSync(join(root, 'sw.js'), serviceWorker(next, files.sort()));
+  writeFileSync(join(root, 'sw.js'), serviceWorker(next, buildFiles(root)));
   return next;
 }
 

@@ -11,6 +11,24 @@
 //   never the person's data: that lives in localStorage, which a worker cannot reach.
 // - A new version waits: it takes over only when the page asks (the "Update now" banner), after the page has saved.
 
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every file of the build in `root` the worker caches, as sorted paths relative to the page (`./…`): all but the
+ *  page itself (cached as `./`) and the worker. */
+export function buildFiles(root) {
+  const files = [];
+  const walk = (dir, prefix) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${path}/`);
+      else if (path !== 'sw.js' && path !== 'index.html') files.push(`./${path}`);
+    }
+  };
+  walk(root, '');
+  return files.sort();
+}
+
 /** The worker's source for build `build` (the app folder's name) with `files`, paths relative to the page. */
 export function serviceWorker(build, files) {
   return `// Mosaic's service worker for ${build}; written by scripts/service-worker.mjs at build time.

@@ -251,17 +251,8 @@ writeFileSync(htmlFile, pointed);
 if (release) {
   // The service worker lists every file of this build (the page, its stylesheets, public/ and the app folder), so a
   // new build is a new worker. Paths are relative to the page: the same dist/ works under any sub-path.
-  const all = [];
-  const walk = (dir, prefix) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${path}/`);
-      else if (path !== 'sw.js' && path !== 'index.html') all.push(`./${path}`);
-    }
-  };
-  walk(staging, '');
-  const { serviceWorker } = await import('./service-worker.mjs');
-  writeFileSync(join(staging, 'sw.js'), serviceWorker(dir, all.sort()));
+  const { buildFiles, serviceWorker } = await import('./service-worker.mjs');
+  writeFileSync(join(staging, 'sw.js'), serviceWorker(dir, buildFiles(staging)));
 }
 console.log(`wasm-app: ${profile} build in ${dir}/: ${files.length} files (${files.filter((f) => f.endsWith('.wasm')).length} wasm)`);
 rmSync(work, { recursive: true, force: true });

@@ -153,6 +153,18 @@ impl Catalog {
     pub fn term(&self, vocab: Vocab, id: &str) -> Option<&Term> {
         self.terms(vocab).iter().find(|t| t.id == id)
     }
+
+    /// The plain-language label of a vocabulary ID (the ID itself if the catalog no longer knows it).
+    pub fn label(&self, vocab: Vocab, id: &str) -> String {
+        self.term(vocab, id)
+            .map_or_else(|| id.to_string(), |t| t.label.to_string())
+    }
+
+    /// A therapy's display name (the ID itself if the catalog no longer knows it).
+    pub fn therapy_name(&self, id: &str) -> String {
+        self.therapy(id)
+            .map_or_else(|| id.to_string(), |t| t.name.to_string())
+    }
 }
 
 impl TermGroup {

@@ -266,16 +266,12 @@ fn start_back_answers(shared: &AppState) -> [Option<bool>; 8] {
 
 /// The plain-language label of a vocabulary ID (the ID itself if the catalog no longer knows it).
 fn label(vocab: Vocab, id: &str) -> String {
-    catalog()
-        .term(vocab, id)
-        .map_or_else(|| id.to_string(), |t| t.label.to_string())
+    catalog().label(vocab, id)
 }
 
 /// A therapy's display name (the ID itself if the catalog no longer knows it).
 fn therapy_name(id: &str) -> String {
-    catalog()
-        .therapy(id)
-        .map_or_else(|| id.to_string(), |t| t.name.to_string())
+    catalog().therapy_name(id)
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

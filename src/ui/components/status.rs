@@ -38,9 +38,7 @@ pub fn status_label(status: TherapyStatus) -> &'static str {
 
 /// A therapy's display name, or its ID when the catalog does not know it.
 pub fn therapy_name(id: &str) -> String {
-    catalog()
-        .therapy(id)
-        .map_or_else(|| id.to_string(), |t| t.name.to_string())
+    catalog().therapy_name(id)
 }
 
 /// The distinct sources of some findings, in order of first appearance.

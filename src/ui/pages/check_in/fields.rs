@@ -148,9 +148,7 @@ pub fn TherapyWeek(editing: Editing) -> impl IntoView {
     let therapies =
         Memo::new(move |_| current.with(|c| c.sessions.keys().cloned().collect::<Vec<_>>()));
     let one = move |id: String| {
-        let name = catalog()
-            .therapy(&id)
-            .map_or(id.clone(), |t| t.name.to_string());
+        let name = catalog().therapy_name(&id);
         let sessions_id = format!("checkin-sessions-{id}");
         let sessions = {
             let id = id.clone();

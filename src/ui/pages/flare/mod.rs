@@ -92,9 +92,7 @@ fn FromPlan(session: Session) -> impl IntoView {
         }
         ids.into_iter()
             .map(|id| {
-                let name = catalog()
-                    .therapy(&id)
-                    .map_or(id.clone(), |t| t.name.to_string());
+                let name = catalog().therapy_name(&id);
                 let box_id = format!("flare-helps-{id}");
                 let (check_id, change_id) = (id.clone(), id.clone());
                 view! {

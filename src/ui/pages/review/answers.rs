@@ -85,9 +85,7 @@ fn row(question: impl Into<String>, answer: Answer) -> Row {
 
 /// A catalog term's label (the ID itself if the catalog no longer knows it).
 fn term(vocab: Vocab, id: &str) -> String {
-    catalog()
-        .term(vocab, id)
-        .map_or_else(|| id.to_string(), |t| t.label.to_string())
+    catalog().label(vocab, id)
 }
 
 /// A list answer in words: the ticked labels, `none` for "none of these", and "not sure" as said.
