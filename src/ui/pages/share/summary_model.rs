@@ -4,7 +4,6 @@
 //! from the redacted copy of the document only (`share::choices`), so a section left out cannot appear.
 
 use crate::clinical::catalog::{catalog, Vocab};
-use crate::clinical::intake::Intake;
 use crate::clinical::plan::Plan;
 use crate::clinical::progress::{assess, baseline, CheckIn};
 use crate::clinical::review::review_book;
@@ -15,6 +14,8 @@ use crate::share::choices::ShareChoices;
 use crate::store::document::AppState;
 use crate::ui::components::consent_text::date_words;
 use crate::ui::components::status::{because_sentence, status_id, status_label, therapy_name};
+use crate::ui::pages::intake::model::{list_answer, ListKey};
+use crate::ui::widgets::checklist::ListAnswer;
 
 /// A label and its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,9 +105,7 @@ pub struct ClinicianSummary {
 
 /// A vocabulary label (the ID itself if the catalog no longer knows it).
 fn term(vocab: Vocab, id: &str) -> String {
-    catalog()
-        .term(vocab, id)
-        .map_or_else(|| id.to_string(), |t| t.label.to_string())
+    catalog().label(vocab, id)
 }
 
 /// A supplement's name: the catalog's when it can be chosen, else the vocabulary's.
@@ -131,20 +130,18 @@ fn quoted(vocab: Vocab, ids: &[String]) -> String {
         .join(", ")
 }
 
-/// A reported list: its ticks, "none" only when the person said none, and unknown when they were not sure.
-fn reported_list(intake: &Intake, name: &str, vocab: Vocab, list: Option<&Vec<String>>) -> String {
-    let unsure = intake.unsure.iter().any(|u| u == name);
-    match (list, unsure) {
-        (None, false) => "Not answered".into(),
-        (Some(ids), false) if ids.is_empty() => "None".into(),
-        (Some(ids), false) => labels(vocab, ids),
-        (Some(ids), true) if !ids.is_empty() => {
-            format!(
-                "{}; unknown beyond these (the person is not sure)",
-                labels(vocab, ids)
-            )
-        }
-        (_, true) => "Unknown (the person is not sure)".into(),
+/// A reported list, read through the wizard's own `list_answer` (which knows where each list keeps "not sure"): its
+/// ticks, "none" only when the person said none, and unknown when they were not sure.
+fn reported_list(state: &AppState, key: ListKey, vocab: Vocab) -> String {
+    match list_answer(state, key) {
+        ListAnswer::Unanswered => "Not answered".into(),
+        ListAnswer::Chosen(ids) if ids.is_empty() => "None".into(),
+        ListAnswer::Chosen(ids) => labels(vocab, &ids),
+        ListAnswer::Unsure(ids) if ids.is_empty() => "Unknown (the person is not sure)".into(),
+        ListAnswer::Unsure(ids) => format!(
+            "{}; unknown beyond these (the person is not sure)",
+            labels(vocab, &ids)
+        ),
     }
 }
 
@@ -157,7 +154,8 @@ fn duration(months: u16) -> String {
     }
 }
 
-fn about(intake: &Intake) -> Vec<Item> {
+fn about(state: &AppState) -> Vec<Item> {
+    let intake = &state.intake;
     let pain = intake.pain.as_ref();
     vec![
         item(
@@ -173,11 +171,7 @@ fn about(intake: &Intake) -> Vec<Item> {
         ),
         item(
             "Other long-term pain",
-            match pain.and_then(|p| p.sites.as_ref()) {
-                None => "Not answered".into(),
-                Some(s) if s.is_empty() => "None".into(),
-                Some(s) => labels(Vocab::Condition, s),
-            },
+            reported_list(state, ListKey::Sites, Vocab::Condition),
         ),
         item(
             "Duration",
@@ -330,35 +324,20 @@ fn scores(shared: &AppState, screening: &Screening, choices: &ShareChoices) -> V
     rows
 }
 
-fn reported(intake: &Intake, choices: &ShareChoices) -> Vec<Item> {
+fn reported(state: &AppState, choices: &ShareChoices) -> Vec<Item> {
     vec![
         item(
             "Health conditions",
-            reported_list(
-                intake,
-                "conditions",
-                Vocab::Condition,
-                intake.conditions.as_ref(),
-            ),
+            reported_list(state, ListKey::Conditions, Vocab::Condition),
         ),
         item(
             "Medicines",
-            reported_list(
-                intake,
-                "medications",
-                Vocab::Medication,
-                intake.medications.as_ref(),
-            ),
+            reported_list(state, ListKey::Medications, Vocab::Medication),
         ),
         item(
             "Supplements",
             if choices.supplements {
-                reported_list(
-                    intake,
-                    "supplements",
-                    Vocab::Supplement,
-                    intake.supplements.as_ref(),
-                )
+                reported_list(state, ListKey::Supplements, Vocab::Supplement)
             } else {
                 "Not shared".into()
             },
@@ -600,10 +579,10 @@ pub fn clinician_summary(
         );
     }
     ClinicianSummary {
-        about: about(&shared.intake),
+        about: about(shared),
         safety: safety(shared, screening),
         scores: scores(shared, screening, choices),
-        reported: reported(&shared.intake, choices),
+        reported: reported(shared, choices),
         therapies: therapies(shared, screening, plan),
         supplements,
         questions: plan
@@ -654,6 +633,11 @@ mod tests {
             "Blood thinners; unknown beyond these (the person is not sure)"
         );
         assert_eq!(value(&s.reported, "Supplements"), "None");
+        // The fixture keeps "not sure" for the other pain sites in the document's own list, not the intake's.
+        assert_eq!(
+            value(&s.about, "Other long-term pain"),
+            "Unknown (the person is not sure)"
+        );
     }
 
     #[test]
