@@ -352,23 +352,31 @@ test('in-page links work in kiosk mode: "Skip to content" and the error summary 
 });
 
 test('the kiosk configuration survives many patient wipes, and kiosk controls are at least 48 px', async () => {
-  const { context, page } = await kioskContext();
+  // 100 wipes (acceptance test 23). The page's clock is installed only to skip the 4 s "Your answers have been
+  // cleared" message that follows each Finish; everything else runs in real time.
+  const { context, page } = await kioskContext({ clock: true });
   try {
     const config = await page.evaluate(() => localStorage.getItem('mosaic/kiosk'));
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 100; i++) {
       await startSession(page);
       await page.getByLabel('How old are you?').fill(String(30 + i));
-      const small = await page.evaluate(() => [...document.querySelectorAll('main a, main button, header a, header button')]
-        .filter((el) => el.offsetParent !== null)
-        .map((el) => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
-        .filter(([, r]) => r.width < 48 || r.height < 48)
-        .map(([t, r]) => `${t} ${Math.round(r.width)}×${Math.round(r.height)}`));
-      if (i === 0) assert.deepEqual(small, [], 'every kiosk button and link is at least 48×48 px');
+      if (i === 0) {
+        const small = await page.evaluate(() => [...document.querySelectorAll('main a, main button, header a, header button')]
+          .filter((el) => el.offsetParent !== null)
+          .map((el) => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
+          .filter(([, r]) => r.width < 48 || r.height < 48)
+          .map(([t, r]) => `${t} ${Math.round(r.width)}×${Math.round(r.height)}`));
+        assert.deepEqual(small, [], 'every kiosk button and link is at least 48×48 px');
+      }
       await page.getByRole('button', { name: 'Finish' }).click();
       await page.getByRole('button', { name: 'Yes, finish and clear' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Your answers have been cleared. Thank you.' }).waitFor();
+      await page.clock.runFor(4_000);
       await page.getByRole('heading', { level: 1, name: /while you wait/ }).waitFor();
     }
     assert.equal(await page.evaluate(() => localStorage.getItem('mosaic/kiosk')), config);
+    await startSession(page);
+    assert.equal(await page.getByLabel('How old are you?').inputValue(), '', 'after 100 wipes a new session starts empty');
   } finally {
     await context.close();
   }

@@ -30,6 +30,7 @@ MOSAIC_CPU_THROTTLE=4 node bench/startup.mjs
 echo "==> progress view with 3 years of check-ins (release build in Chromium)"
 node bench/progress-render.mjs
 
-echo "==> memory soak: 200 kiosk sessions ended by Finish, then 200 in-page cycles without reload"
-# Exits non-zero when a figure misses its budget (+10 % of the figure at session/cycle 20).
+echo "==> memory soak: 500 kiosk sessions ended by Finish (with a residue search), then 200 in-page cycles"
+# Exits non-zero when a figure misses its budget (+10 % of the figure at session 50 / cycle 20; no earlier session's
+# words in a heap snapshot or the wasm memory after a reset; detached DOM nodes not growing).
 node bench/kiosk-soak.mjs

@@ -37,6 +37,20 @@ pub fn phase(now: f64, last: f64, idle_s: u32, countdown_s: u32) -> Phase {
     }
 }
 
+/// "1 second", "30 seconds".
+fn seconds(n: u32) -> String {
+    if n == 1 {
+        "1 second".to_string()
+    } else {
+        format!("{n} seconds")
+    }
+}
+
+/// What the live region says: "30 seconds left", "1 second left".
+fn seconds_left(n: u32) -> String {
+    format!("{} left", seconds(n))
+}
+
 /// Watches for activity and shows the countdown dialog.
 #[component]
 pub fn IdleGuard() -> impl IntoView {
@@ -52,7 +66,7 @@ pub fn IdleGuard() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(s) = left.get() {
             if s % 10 == 0 || s <= 5 {
-                announced.set(format!("{s} seconds left"));
+                announced.set(seconds_left(s));
             }
         }
     });
@@ -60,13 +74,17 @@ pub fn IdleGuard() -> impl IntoView {
     let check = move || {
         let (idle, countdown) = config.with_untracked(|c| (c.idle_seconds, c.countdown_seconds));
         let Some(last) = session.with_kiosk_page(|k| k.last_activity) else {
-            return;
+            return false;
         };
         match phase(now(), last, idle, countdown) {
             Phase::Active => left.set(None),
             Phase::Warning(s) => left.set(Some(s)),
-            Phase::Expired => session.finish_kiosk_session(),
+            Phase::Expired => {
+                session.finish_kiosk_session();
+                return true;
+            }
         }
+        false
     };
     // Activity only counts while no countdown is showing: the countdown needs a deliberate "I'm still here".
     let on_activity = Closure::<dyn Fn()>::new(move || {
@@ -89,8 +107,9 @@ pub fn IdleGuard() -> impl IntoView {
         if let Some(root) = root {
             if hidden {
                 let _ = root.class_list().add_1("kiosk-hidden");
-            } else {
-                check();
+            } else if !check() {
+                // Shown again only while the session is still live: an expired one stays hidden until the fresh
+                // page replaces it, so not one frame of the previous patient's answers is drawn.
                 let _ = root.class_list().remove_1("kiosk-hidden");
             }
         }
@@ -100,7 +119,12 @@ pub fn IdleGuard() -> impl IntoView {
         on_visibility.as_ref().unchecked_ref(),
     );
     on_visibility.forget();
-    if let Ok(handle) = set_interval_with_handle(check, Duration::from_millis(1000)) {
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            check();
+        },
+        Duration::from_millis(1000),
+    ) {
         on_cleanup(move || handle.clear());
     }
     Effect::new(move |was_open: Option<bool>| {
@@ -123,7 +147,7 @@ pub fn IdleGuard() -> impl IntoView {
                     <h2 id="idle-title">"Are you still there?"</h2>
                     <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>
                     <p id="idle-left">
-                        {move || format!("To protect your privacy, this session will end and your answers will be cleared in {} seconds.", left.get().unwrap_or(0))}
+                        {move || format!("To protect your privacy, this session will end and your answers will be cleared in {}.", seconds(left.get().unwrap_or(0)))}
                     </p>
                     <div class="banner-actions">
                         <button type="button" class="primary big" node_ref=button on:click=still_here>"I'm still here"</button>

@@ -174,9 +174,20 @@ pub fn activate(session: Session) {
         true,
     );
     on_click.forget();
+    // A page put into the back/forward cache is hidden as it leaves, so a restore never draws the answers it held;
+    // a restored page is replaced by a fresh session at once (and stays hidden until then).
+    let hide = || {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("kiosk-hidden");
+        }
+    };
+    let on_hide = Closure::<dyn Fn()>::new(hide);
+    let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    on_hide.forget();
     let on_show = Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
         move |ev: web_sys::PageTransitionEvent| {
             if ev.persisted() {
+                hide();
                 session.finish_kiosk_session();
             }
         },

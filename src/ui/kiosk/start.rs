@@ -124,6 +124,16 @@ pub fn KioskStart() -> impl IntoView {
 pub fn FinishButton() -> impl IntoView {
     let session = use_session();
     let asking = RwSignal::new(false);
+    // The question takes focus as it opens (on "Go back", the choice that loses nothing), so keyboard and
+    // screen-reader users are in it rather than on the page behind.
+    let back = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if asking.get() {
+            if let Some(button) = back.get() {
+                let _ = button.focus();
+            }
+        }
+    });
     view! {
         <Show
             when=move || asking.get()
@@ -135,7 +145,7 @@ pub fn FinishButton() -> impl IntoView {
                     <p>"Everything you entered will be cleared from this tablet. Take your plan home first with the QR code or a printout."</p>
                     <div class="banner-actions">
                         <button type="button" class="primary big" on:click=move |_| finish_and_confirm(session)>"Yes, finish and clear"</button>
-                        <button type="button" class="big" on:click=move |_| asking.set(false)>"Go back"</button>
+                        <button type="button" class="big" node_ref=back on:click=move |_| asking.set(false)>"Go back"</button>
                     </div>
                 </div>
             </div>

@@ -121,8 +121,11 @@ pub fn TextArea(
             <label for=id.clone() class="field-label">{label}</label>
             {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
             <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get()}</p>
+            // `autocomplete="off"` keeps a person's words out of the browser's saved form state, which Chromium
+            // writes to its session-restore file on disk (a kiosk must leave nothing on the tablet).
             <textarea
                 id=id.clone()
+                autocomplete="off"
                 rows=rows
                 maxlength=maxlength
                 aria-invalid=move || error.with(Option::is_some).then_some("true")

@@ -238,7 +238,7 @@ pub fn TherapyWeek(editing: Editing) -> impl IntoView {
                 <RadioGroup name=format!("checkin-effect-{id}") legend=format!("Side effects of {name} this week")
                     choices=choices value=level on_change=on_level chips=true />
                 <label for=text_id.clone()>{format!("What happened with {name} (optional)")}</label>
-                <textarea id=text_id maxlength=MAX_NOTE_CHARS.to_string() rows="2" prop:value=text on:change=on_text></textarea>
+                <textarea id=text_id autocomplete="off" maxlength=MAX_NOTE_CHARS.to_string() rows="2" prop:value=text on:change=on_text></textarea>
             </section>
         }
     };
@@ -255,7 +255,7 @@ pub fn NoteField(editing: Editing) -> impl IntoView {
     let current = editing.current;
     view! {
         <label for="checkin-note" class="section-title">"Anything else about this week (optional)"</label>
-        <textarea id="checkin-note" rows="3" maxlength=MAX_NOTE_CHARS.to_string()
+        <textarea id="checkin-note" autocomplete="off" rows="3" maxlength=MAX_NOTE_CHARS.to_string()
             prop:value=move || current.with(|c| c.note.clone())
             on:change=move |ev| { let v = event_target_value(&ev); editing.edit(|c| c.note = v) }></textarea>
     }

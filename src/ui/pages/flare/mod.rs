@@ -59,7 +59,7 @@ fn text_part(session: Session, part: TextPart) -> impl IntoView {
         <div class="field">
             <label for=part.id class="section-title">{part.label}</label>
             <p class="hint" id=hint_id.clone()>{part.hint}</p>
-            <textarea id=part.id rows="3" maxlength=MAX_FLARE_TEXT_CHARS.to_string() aria-describedby=hint_id
+            <textarea id=part.id autocomplete="off" rows="3" maxlength=MAX_FLARE_TEXT_CHARS.to_string() aria-describedby=hint_id
                 prop:value=move || session.with(|s| read(&s.flare).clone())
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
@@ -169,13 +169,18 @@ fn NotJustAFlare(session: Session) -> impl IntoView {
 #[component]
 pub fn FlareView() -> impl IntoView {
     let session = use_session();
+    // A kiosk keeps nothing: saying otherwise would contradict its own promise in the footer.
+    let kept = if session.is_kiosk() {
+        "On this tablet it is cleared when you finish: print it to take it with you."
+    } else {
+        "Everything you write is kept on this device as you type."
+    };
     view! {
         <section class="view flare" aria-labelledby="view-heading">
             <h1 id="view-heading" tabindex="-1">"My flare plan"</h1>
             <p class="lead">
                 "A flare is a time when your pain is much worse than usual for a while. Flares happen, and they "
-                "pass. Writing down now what you will do makes a flare easier to get through. Everything you write "
-                "is kept on this device as you type."
+                "pass. Writing down now what you will do makes a flare easier to get through. " {kept}
             </p>
             <div class="actions no-print">
                 <button type="button" class="primary" on:click=move |_| {
