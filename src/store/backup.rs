@@ -42,7 +42,8 @@ pub fn export(state: &AppState, now: &str) -> String {
         format: FORMAT.to_string(),
         schema: CURRENT_SCHEMA,
         exported_at: now.to_string(),
-        data: serde_json::to_value(state).unwrap_or(Value::Null),
+        // Through the document's one serializer (see `AppState::to_json`), then laid out for people to read.
+        data: serde_json::from_str(&state.to_json()).unwrap_or(Value::Null),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }

@@ -138,6 +138,12 @@ pub struct Settings {
 }
 
 impl AppState {
+    /// The document as compact JSON: the one serializer of the whole document in the app (the saver, the stored
+    /// envelope and backups all go through it, so its code exists once).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// Records a review on `date` of plan week `week` and applies its decisions: a stopped therapy leaves the
     /// selection, with its adjustments; the plan as it was before is kept in the review.
     pub fn record_review(&mut self, date: &str, week: u8, decisions: BTreeMap<String, Decision>) {

@@ -47,6 +47,11 @@ pub enum Loaded {
         /// The part of its data this version understands, if any.
         state: Option<AppState>,
     },
+    /// A document sealed by the passphrase lock: nothing can be read until the person unlocks it.
+    Locked {
+        /// Its generation (in clear, so two tabs still compare saves).
+        generation: u64,
+    },
     /// Bytes that could not be read: quarantine them and ask the person.
     Unreadable {
         /// Why, in plain words.
@@ -56,14 +61,13 @@ pub enum Loaded {
 
 /// Wraps a state for storage.
 pub fn encode(state: &AppState, generation: u64, saved_at: &str) -> String {
-    let env = Envelope {
-        app: APP.to_string(),
-        schema: CURRENT_SCHEMA,
-        generation,
-        saved_at: saved_at.to_string(),
-        data: serde_json::to_value(state).unwrap_or(Value::Null),
-    };
-    serde_json::to_string(&env).unwrap_or_default()
+    // Written around the document's own JSON rather than through `Envelope`, which would compile a second
+    // serializer of the whole document (into a JSON value) into the first download.
+    format!(
+        "{{\"app\":\"{APP}\",\"schema\":{CURRENT_SCHEMA},\"generation\":{generation},\"saved_at\":{},\"data\":{}}}",
+        serde_json::to_string(saved_at).unwrap_or_default(),
+        state.to_json()
+    )
 }
 
 /// Reads stored bytes; never panics, whatever they hold.
@@ -71,6 +75,16 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else {
         return Loaded::Empty;
     };
+    // Only the head is read here: the sealed part is checked when the person unlocks it, so this code (which every
+    // first visit downloads) stays small, and a sealed document is never mistaken for a damaged one.
+    if let Some(Head {
+        generation,
+        sealed: Some(_),
+        ..
+    }) = head(raw)
+    {
+        return Loaded::Locked { generation };
+    }
     let env: Envelope = match serde_json::from_str(raw) {
         Ok(env) => env,
         Err(e) => {
@@ -108,13 +122,23 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     }
 }
 
+/// The clear part every stored document of ours starts with, plain or sealed.
+#[derive(Deserialize)]
+struct Head {
+    app: String,
+    generation: u64,
+    /// Present (and not read here) when the passphrase lock sealed the data.
+    #[serde(default)]
+    sealed: Option<serde::de::IgnoredAny>,
+}
+
+/// The head of stored bytes, if they are one of our documents.
+fn head(raw: &str) -> Option<Head> {
+    let head: Head = serde_json::from_str(raw).ok()?;
+    (head.app == APP).then_some(head)
+}
+
 /// The generation of stored bytes, if they are one of our documents (used to detect a newer save by another tab).
 pub fn generation_of(raw: Option<&str>) -> Option<u64> {
-    #[derive(Deserialize)]
-    struct Head {
-        app: String,
-        generation: u64,
-    }
-    let head: Head = serde_json::from_str(raw?).ok()?;
-    (head.app == APP).then_some(head.generation)
+    head(raw?).map(|h| h.generation)
 }

@@ -213,8 +213,10 @@ pub fn decode_launch(payload: &str) -> Result<KioskConfig, LaunchError> {
     if version != LAUNCH_VERSION {
         return Err(LaunchError::UnknownVersion(version));
     }
+    // Read as text (one JSON reader for the whole first download: the kiosk record is read from text too).
+    let body = std::str::from_utf8(body).map_err(|_| LaunchError::Damaged)?;
     let launch: Launch =
-        serde_json::from_slice(body).map_err(|e| LaunchError::Invalid(format!("{e}.")))?;
+        serde_json::from_str(body).map_err(|e| LaunchError::Invalid(format!("{e}.")))?;
     let pin_ok = launch.pin.salt.len() == 32
         && launch.pin.hash.len() == 64
         && launch.pin.iterations >= PIN_ITERATIONS

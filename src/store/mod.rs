@@ -2,6 +2,8 @@
 //! kiosk record, and the saver (autosave decisions, quarantine, two tabs) over a [`storage::Storage`].
 
 pub mod backup;
+pub mod base64url;
+pub mod crypto;
 pub mod document;
 pub mod envelope;
 pub mod kiosk;
@@ -10,5 +12,6 @@ pub mod local;
 pub mod migrate;
 pub mod pin;
 pub mod saver;
+pub mod seal;
 pub mod storage;
 pub mod validate;

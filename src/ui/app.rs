@@ -95,6 +95,8 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     display_preferences(session);
     let in_kiosk = session.is_kiosk();
+    // A device with the passphrase lock on shows only the passphrase screen until it is unlocked.
+    let locked = Memo::new(move |_| session.is_locked());
     let (route, set_route) = signal(Route::parse(&current_hash()));
     // The view before the current one, so "How Mosaic checks safety" can lead back to where the person was.
     let previous = StoredValue::new(None::<Route>);
@@ -178,7 +180,11 @@ pub fn App() -> impl IntoView {
                 } else if in_kiosk {
                     view! { <FinishButton /> }.into_any()
                 } else {
-                    view! { <SaveIndicator /> <a href="#/settings">"Settings"</a> }.into_any()
+                    view! {
+                        <Show when=move || !locked.get()>
+                            <SaveIndicator /> <a href="#/settings">"Settings"</a>
+                        </Show>
+                    }.into_any()
                 }}
             </nav>
         </header>
@@ -193,6 +199,7 @@ pub fn App() -> impl IntoView {
                     Some(Start::Broken { reason, .. }) => view! { <KioskError reason=reason /> }.into_any(),
                     _ => ().into_any(),
                 },
+                _ if locked.get() => deferred(chunked_views::unlock),
                 Route::Welcome | Route::Kiosk(_) if in_kiosk => view! { <KioskStart /> }.into_any(),
                 Route::Welcome => view! { <Welcome /> }.into_any(),
                 Route::Intake(step) => deferred(move || chunked_views::intake(step)),

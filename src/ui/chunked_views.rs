@@ -12,7 +12,7 @@ use crate::ui::pages::{
     check_in::CheckInView, choose::ChooseView, flare::FlareView, intake::IntakeView,
     plan::PlanView, plan_review::PlanReviewView, progress::ProgressView, review::ReviewView,
     safety_rules::SafetyRulesView, screening::ScreeningView, settings::SettingsView,
-    share::ShareView, shared::SharedView,
+    share::ShareView, shared::SharedView, unlock::UnlockView,
 };
 use crate::ui::route::{Route, Step};
 use leptos::prelude::*;
@@ -66,6 +66,10 @@ on_demand! {
     safety_rules_chunk, preload_safety_rules, fn safety_rules(from: Option<Route>) {
         view! { <SafetyRulesView from=from /> }.into_any()
     }
+}
+on_demand! {
+    /// The passphrase screen of a locked Mosaic (only a device with the lock on needs it).
+    unlock_chunk, preload_unlock, fn unlock() { view! { <UnlockView /> }.into_any() }
 }
 on_demand! {
     /// The kiosk staff panel, opened after the staff PIN.
@@ -128,6 +132,7 @@ pub async fn preload_all() -> bool {
     all &= preload_plan_review().await;
     all &= preload_share().await;
     all &= preload_settings().await;
+    all &= preload_unlock().await;
     all &= preload_shared().await;
     all &= preload_safety_rules().await;
     all &= preload_staff().await;

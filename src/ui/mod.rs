@@ -9,6 +9,7 @@ pub mod components;
 pub mod deferred;
 pub mod kiosk;
 pub mod pages;
+pub mod passphrase_lock;
 pub mod restore;
 pub mod route;
 pub mod save_status;

@@ -30,9 +30,12 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::ReadOnly { .. } => "Read-only",
         SaveStatus::Quarantined { .. } => "Saving paused",
         SaveStatus::Conflict => "Changed in another tab",
+        SaveStatus::Locked => "Locked",
     };
     let kind = move || match session.save_status() {
-        SaveStatus::Saved { .. } | SaveStatus::Fresh | SaveStatus::Pending => "ok",
+        SaveStatus::Saved { .. } | SaveStatus::Fresh | SaveStatus::Pending | SaveStatus::Locked => {
+            "ok"
+        }
         _ => "problem",
     };
     view! { <p class="save-status" data-save-status=kind aria-live="polite">{text}</p> }

@@ -1,7 +1,8 @@
-//! The low-level pieces of a share link: bit packing, CRC-32 and unpadded base64url, all written here so the
-//! codec needs no dependency.
+//! The low-level pieces of a share link: bit packing and CRC-32, written here so the codec needs no dependency;
+//! its base64url is the store's (`crate::store::base64url`).
 
 use super::LinkError;
+pub(super) use crate::store::base64url::{decode as from_base64url, encode as base64url};
 
 /// Appends values bit by bit, most significant bit first, after whatever bytes it was given.
 pub(super) struct Writer {
@@ -102,44 +103,4 @@ pub(super) fn crc32(data: &[u8]) -> u32 {
         }
     }
     !crc
-}
-
-/// The URL-safe base64 alphabet (RFC 4648 §5): no character needs escaping in a URL fragment.
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// Encodes as base64url without padding.
-pub(super) fn base64url(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
-}
-
-/// Decodes unpadded base64url; `None` for any other character, an impossible length or non-zero spare bits.
-pub(super) fn from_base64url(text: &str) -> Option<Vec<u8>> {
-    let digit = |c: u8| ALPHABET.iter().position(|a| *a == c).map(|d| d as u32);
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    for chunk in text.as_bytes().chunks(4) {
-        if chunk.len() == 1 {
-            return None;
-        }
-        let mut n = 0u32;
-        for (i, c) in chunk.iter().enumerate() {
-            n |= digit(*c)? << (18 - 6 * i);
-        }
-        let bytes = chunk.len() - 1;
-        // Spare low bits of a short last group must be zero, or two spellings would mean the same bytes.
-        if n & ((1 << (8 * (3 - bytes))) - 1) != 0 {
-            return None;
-        }
-        out.extend((0..bytes).map(|i| (n >> (16 - 8 * i)) as u8));
-    }
-    Some(out)
 }

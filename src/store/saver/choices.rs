@@ -3,7 +3,7 @@
 
 use super::{Delay, SaveStatus, Saver};
 use crate::store::document::AppState;
-use crate::store::envelope::{decode, generation_of, Loaded};
+use crate::store::envelope::{decode, Loaded};
 use crate::store::storage::{Storage, StoreError, DOC_KEY, PRE_IMPORT_KEY};
 
 impl<S: Storage> Saver<S> {
@@ -14,7 +14,14 @@ impl<S: Storage> Saver<S> {
         match decode(raw.as_deref()) {
             Loaded::Ready {
                 state, generation, ..
-            } => Some(self.adopt(state, generation, now)),
+            } => Some(self.adopt(state, generation, raw.as_deref(), now)),
+            Loaded::Locked { generation } => {
+                // Sealed by the other tab: readable only by unlocking again.
+                self.generation = generation;
+                self.sealing.on = true;
+                self.status = SaveStatus::Locked;
+                None
+            }
             _ => {
                 self.status = SaveStatus::NotSaved {
                     reason: "the other tab's data could not be read".into(),
@@ -82,12 +89,8 @@ impl<S: Storage> Saver<S> {
         self.pending = None;
         self.last_saved.clear();
         self.generation = 0;
+        self.seen = None;
         self.status = SaveStatus::MemoryOnly;
         self.storage.remove_all();
-    }
-
-    /// The generation of what is stored now (0 when nothing of ours is).
-    fn stored_generation(&self) -> u64 {
-        generation_of(self.storage.get(DOC_KEY).unwrap_or(None).as_deref()).unwrap_or(0)
     }
 }

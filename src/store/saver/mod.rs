@@ -11,7 +11,9 @@ use crate::store::migrate::CURRENT_SCHEMA;
 use crate::store::storage::{Storage, DOC_KEY, PRE_MIGRATE_PREFIX, QUARANTINE_PREFIX};
 
 mod choices;
+mod sealing;
 mod status;
+pub use sealing::SealJob;
 pub use status::SaveStatus;
 
 /// A timer the caller must (re)arm; when it fires, the caller calls [`Saver::flush`].
@@ -21,6 +23,9 @@ pub enum Delay {
     Debounce,
     /// A save failed: try again later.
     Retry,
+    /// The passphrase lock is on: encrypt the waiting save now ([`Saver::take_seal_job`]), then write it
+    /// ([`Saver::finish_seal_job`]).
+    Seal,
 }
 
 impl Delay {
@@ -30,6 +35,7 @@ impl Delay {
         match self {
             Delay::Debounce => 300,
             Delay::Retry => 5_000,
+            Delay::Seal => 0,
         }
     }
 }
@@ -40,6 +46,10 @@ pub struct Saver<S: Storage> {
     storage: S,
     /// The generation this page last read or wrote.
     generation: u64,
+    /// The stored bytes this page last read or wrote under the document key: an automatic save never writes over
+    /// anything else (another tab's newer save, or a new document started after a deletion, which restarts the
+    /// generations).
+    seen: Option<String>,
     /// The document as last saved (or loaded), to skip saves that change nothing.
     last_saved: String,
     /// Changes not saved yet.
@@ -51,6 +61,8 @@ pub struct Saver<S: Storage> {
     saved_once: bool,
     /// Set by the first successful save until the caller takes it.
     persistence_due: bool,
+    /// The passphrase lock's part: whether saves are sealed, and the save being sealed.
+    sealing: sealing::Sealing,
 }
 
 impl<S: Storage> Saver<S> {
@@ -59,12 +71,14 @@ impl<S: Storage> Saver<S> {
         Saver {
             storage,
             generation: 0,
+            seen: None,
             last_saved: String::new(),
             pending: None,
             unreadable: None,
             status: SaveStatus::Fresh,
             saved_once: false,
             persistence_due: false,
+            sealing: sealing::Sealing::default(),
         }
     }
 
@@ -76,8 +90,20 @@ impl<S: Storage> Saver<S> {
             return AppState::default();
         }
         let raw = self.storage.get(DOC_KEY).unwrap_or(None);
-        match decode(raw.as_deref()) {
+        self.take_loaded(decode(raw.as_deref()), raw, now)
+    }
+
+    /// Takes what reading `raw` gave as the starting point: at start, and again once a sealed document is unlocked.
+    fn take_loaded(&mut self, loaded: Loaded, raw: Option<String>, now: &str) -> AppState {
+        self.seen = raw.clone();
+        match loaded {
             Loaded::Empty => AppState::default(),
+            Loaded::Locked { generation } => {
+                self.generation = generation;
+                self.sealing.on = true;
+                self.status = SaveStatus::Locked;
+                AppState::default()
+            }
             Loaded::Ready {
                 state,
                 generation,
@@ -195,39 +221,54 @@ impl<S: Storage> Saver<S> {
             return None;
         }
         let stored = self.storage.get(DOC_KEY).unwrap_or(None);
-        if generation_of(stored.as_deref()).is_some_and(|g| g > self.generation) {
+        // A document of ours that this page has not seen was written by another tab: the person chooses. (Bytes
+        // that are not a document of ours are no one's save; a key removed meanwhile is written again, since this
+        // page cannot tell a deletion it missed from storage the browser cleared.)
+        if stored.is_some() && stored != self.seen && generation_of(stored.as_deref()).is_some() {
             self.status = SaveStatus::Conflict;
             return None;
         }
         self.write(&state, self.generation + 1, now)
     }
 
-    /// Writes `state` as `generation`; on failure the changes stay pending and a retry is due.
+    /// Writes `state` as `generation`; on failure the changes stay pending and a retry is due. With the passphrase
+    /// lock on nothing is written here: the save waits to be sealed ([`Delay::Seal`]), so no path can store the
+    /// data in clear.
     fn write(&mut self, state: &AppState, generation: u64, now: &str) -> Option<Delay> {
-        match self
-            .storage
-            .set_verified(DOC_KEY, &encode(state, generation, now))
-        {
+        if self.sealing.on {
+            self.pending = Some(state.clone());
+            self.sealing.generation = Some(generation);
+            return Some(Delay::Seal);
+        }
+        let raw = encode(state, generation, now);
+        match self.storage.set_verified(DOC_KEY, &raw) {
             Ok(()) => {
-                self.generation = generation;
-                self.last_saved = state_json(state);
+                self.seen = Some(raw);
                 self.pending = None;
-                self.status = SaveStatus::Saved {
-                    at: now.to_string(),
-                };
-                if !self.saved_once {
-                    self.saved_once = true;
-                    self.persistence_due = true;
-                }
+                self.saved(generation, state_json(state), now);
                 None
             }
-            Err(err) => {
-                self.status = SaveStatus::NotSaved {
-                    reason: err.explain(),
-                };
-                Some(Delay::Retry)
-            }
+            Err(err) => self.not_saved(err.explain()),
         }
+    }
+
+    /// A save of `generation` (the document `json`) was written and read back.
+    fn saved(&mut self, generation: u64, json: String, now: &str) {
+        self.generation = generation;
+        self.last_saved = json;
+        self.status = SaveStatus::Saved {
+            at: now.to_string(),
+        };
+        if !self.saved_once {
+            self.saved_once = true;
+            self.persistence_due = true;
+        }
+    }
+
+    /// A save failed for `reason`: the changes stay pending, the status says so, and a retry is due.
+    fn not_saved(&mut self, reason: String) -> Option<Delay> {
+        self.status = SaveStatus::NotSaved { reason };
+        Some(Delay::Retry)
     }
 
     /// True once, after the first successful save in this page: the moment to ask the browser not to evict
@@ -242,21 +283,50 @@ impl<S: Storage> Saver<S> {
         if !self.status.allows_saving() {
             return None;
         }
+        if raw.is_none() {
+            // Another tab deleted everything. This page forgets the document too, unsaved changes included: a save
+            // from here must never bring back what the person deleted.
+            self.pending = None;
+            self.sealing.on = false;
+            self.generation = 0;
+            self.status = SaveStatus::Fresh;
+            return Some(self.adopt(AppState::default(), 0, None, now));
+        }
         if self.pending.is_some() {
             self.status = SaveStatus::Conflict;
             return None;
         }
         match decode(raw) {
+            // A late notice of a save older than what this page holds changes nothing.
+            Loaded::Ready { generation, .. } if generation < self.generation => None,
             Loaded::Ready {
                 state, generation, ..
-            } => Some(self.adopt(state, generation, now)),
+            } => {
+                // The other tab turned the lock off (or never had it): its plain save is what is stored now.
+                self.sealing.on = false;
+                Some(self.adopt(state, generation, raw, now))
+            }
+            Loaded::Locked { generation } => {
+                // A sealed save by another tab can only be read by unlocking again (the page reloads to do it).
+                self.generation = generation;
+                self.sealing.on = true;
+                self.status = SaveStatus::Locked;
+                None
+            }
             _ => None,
         }
     }
 
-    /// Takes `state`, stored at `generation`, as what is saved; returns it for the caller to show.
-    fn adopt(&mut self, state: AppState, generation: u64, now: &str) -> AppState {
+    /// Takes `state`, stored at `generation` as `raw`, as what is saved; returns it for the caller to show.
+    fn adopt(
+        &mut self,
+        state: AppState,
+        generation: u64,
+        raw: Option<&str>,
+        now: &str,
+    ) -> AppState {
         self.generation = generation;
+        self.seen = raw.map(str::to_string);
         self.last_saved = state_json(&state);
         self.pending = None;
         self.status = SaveStatus::Saved {
@@ -267,5 +337,5 @@ impl<S: Storage> Saver<S> {
 }
 
 fn state_json(state: &AppState) -> String {
-    serde_json::to_string(state).unwrap_or_default()
+    state.to_json()
 }

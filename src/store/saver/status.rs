@@ -33,6 +33,8 @@ pub enum SaveStatus {
     },
     /// Another tab saved newer data while this tab had unsaved changes.
     Conflict,
+    /// The saved data is sealed by the passphrase lock: nothing is shown or saved until the person unlocks it.
+    Locked,
 }
 
 impl SaveStatus {

@@ -14,4 +14,5 @@ pub mod screening;
 pub mod settings;
 pub mod share;
 pub mod shared;
+pub mod unlock;
 pub mod welcome;

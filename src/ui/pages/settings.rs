@@ -1,9 +1,11 @@
-//! Settings: backup, restore, delete everything, storage status, the local crisis line and display preferences.
+//! Settings: backup, restore, the passphrase lock, delete everything, storage status, the local crisis line and display preferences.
 
 use crate::clinical::rules::rule_book;
 use crate::store::limits::MAX_CRISIS_LINE_CHARS;
 use crate::store::saver::SaveStatus;
+use crate::ui::address::{reload_at, start_url};
 use crate::ui::kiosk::setup::KioskSetup;
+use crate::ui::passphrase_lock::PassphraseLock;
 use crate::ui::restore::RestoreBackup;
 use crate::ui::save_status::download_backup;
 use crate::ui::session::use_session;
@@ -27,14 +29,6 @@ fn known_crisis_lines() -> String {
         .join("; ")
 }
 
-/// Replaces the page with a fresh start (no history entry), so nothing deleted lingers in memory.
-fn restart() {
-    let location = window().location();
-    let href = location.href().unwrap_or_default();
-    let start = href.split('#').next().unwrap_or_default().to_string();
-    let _ = location.replace(&start);
-}
-
 /// The Settings view.
 #[component]
 pub fn SettingsView() -> impl IntoView {
@@ -55,6 +49,7 @@ pub fn SettingsView() -> impl IntoView {
             "Saving is paused until you decide about unreadable data.".to_string()
         }
         SaveStatus::Conflict => "Changed in another tab: choose which version to keep.".to_string(),
+        SaveStatus::Locked => "Locked with a passphrase.".to_string(),
     };
     let persisted_text = move || {
         match persisted.get() {
@@ -80,6 +75,8 @@ pub fn SettingsView() -> impl IntoView {
                 <p class="hint">"A backup is a file you keep. It holds your answers, choices, plan and check-ins."</p>
                 <RestoreBackup id="settings-restore" />
             </section>
+
+            <PassphraseLock />
 
             <section class="card" aria-labelledby="crisis-heading">
                 <h2 id="crisis-heading">"Your local crisis line"</h2>
@@ -142,7 +139,7 @@ pub fn SettingsView() -> impl IntoView {
                         <div class="banner-actions">
                             <button type="button" class="danger" on:click=move |_| {
                                 session.delete_everything();
-                                restart();
+                                reload_at(&start_url());
                             }>"Yes, delete everything"</button>
                             <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
                         </div>

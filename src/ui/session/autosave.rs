@@ -53,7 +53,10 @@ impl Session {
     }
 
     /// Runs `f` on the saver (if this session has one) at the browser's current time, then shows what followed.
-    fn with_saver<R>(&self, f: impl FnOnce(&mut Saver<LocalStorage>, &str) -> R) -> Option<R> {
+    pub(super) fn with_saver<R>(
+        &self,
+        f: impl FnOnce(&mut Saver<LocalStorage>, &str) -> R,
+    ) -> Option<R> {
         let now = now_iso();
         let out = self
             .parts
@@ -61,6 +64,13 @@ impl Session {
             .flatten();
         self.after_saver();
         out
+    }
+
+    /// Reads something off the saver without changing it (`None` without one).
+    pub(super) fn read_saver<R>(&self, f: impl FnOnce(&Saver<LocalStorage>) -> R) -> Option<R> {
+        self.parts
+            .try_with_value(|p| p.autosave.saver.as_ref().map(f))
+            .flatten()
     }
 
     /// Shows the saver's status, and asks for persistent storage after the first save (kept out of the generic
@@ -80,13 +90,21 @@ impl Session {
             LocalStorage.request_persistence();
         }
         if self.status.try_with_untracked(|s| *s != status) == Some(true) {
+            if status == SaveStatus::Locked {
+                // Another tab sealed the document: this page drops what it shows and asks for the passphrase.
+                let _ = window().location().reload();
+            }
             self.status.set(status);
         }
     }
 
     /// (Re)arms the timer the saver asked for; when it fires, pending changes are saved.
-    fn arm(&self, delay: Option<Delay>) {
+    pub(super) fn arm(&self, delay: Option<Delay>) {
         let Some(delay) = delay else { return };
+        if delay == Delay::Seal {
+            self.seal_pending();
+            return;
+        }
         let session = *self;
         let handle = set_timeout_with_handle(
             move || {
@@ -111,12 +129,12 @@ impl Session {
         self.flush();
         matches!(
             self.save_status_untracked(),
-            SaveStatus::Saved { .. } | SaveStatus::Fresh
+            SaveStatus::Saved { .. } | SaveStatus::Fresh | SaveStatus::Locked
         )
     }
 
     /// Saves pending changes now (the timer fired, or the page is being hidden or left).
-    fn flush(&self) {
+    pub(super) fn flush(&self) {
         let delay = self.with_saver(|saver, now| saver.flush(now)).flatten();
         self.arm(delay);
     }

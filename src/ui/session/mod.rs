@@ -10,6 +10,7 @@
 pub mod arrival;
 mod autosave;
 mod derived;
+mod lock;
 mod mode;
 mod navigation;
 
@@ -60,6 +61,8 @@ struct Parts {
     trail: navigation::Trail,
     /// A kiosk page's clocks and timers (unused elsewhere).
     kiosk: KioskPage,
+    /// The passphrase lock's key and idle clock (at home, when the lock is on).
+    lock: lock::LockState,
 }
 
 impl Session {
@@ -87,6 +90,7 @@ impl Session {
                 autosave: autosave::Autosave::new(saver),
                 trail: navigation::Trail::default(),
                 kiosk: KioskPage::default(),
+                lock: lock::LockState::default(),
             }),
             view: None,
         }
