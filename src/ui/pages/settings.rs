@@ -3,7 +3,7 @@
 use crate::clinical::rules::rule_book;
 use crate::store::limits::MAX_CRISIS_LINE_CHARS;
 use crate::store::saver::SaveStatus;
-use crate::ui::address::{reload_at, start_url};
+use crate::ui::components::delete_everything::DeleteEverything;
 use crate::ui::kiosk::setup::KioskSetup;
 use crate::ui::passphrase_lock::PassphraseLock;
 use crate::ui::restore::RestoreBackup;
@@ -35,7 +35,6 @@ pub fn SettingsView() -> impl IntoView {
     let session = use_session();
     let persisted = RwSignal::new(None::<bool>);
     leptos::task::spawn_local(async move { persisted.set(session.persisted().await) });
-    let confirming = RwSignal::new(false);
 
     let saved_text = move || match session.save_status() {
         SaveStatus::Saved { at } if !at.is_empty() => format!("Saved on this device ({at})."),
@@ -128,23 +127,12 @@ pub fn SettingsView() -> impl IntoView {
             <section class="card danger-zone" aria-labelledby="delete-heading">
                 <h2 id="delete-heading">"Delete everything"</h2>
                 <p>"Removes all of Mosaic's data from this browser: answers, choices, plan, check-ins, settings and kept copies. This cannot be undone — download a backup first if you may want it later."</p>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete everything…"</button>
-                    }
-                >
-                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete">
-                        <p id="confirm-delete"><strong>"Delete all of Mosaic's data from this browser?"</strong></p>
-                        <div class="banner-actions">
-                            <button type="button" class="danger" on:click=move |_| {
-                                session.delete_everything();
-                                reload_at(&start_url());
-                            }>"Yes, delete everything"</button>
-                            <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                        </div>
-                    </div>
-                </Show>
+                <DeleteEverything
+                    ask="Delete everything…"
+                    question="Delete all of Mosaic's data from this browser?"
+                    confirm="Yes, delete everything"
+                    id="confirm-delete"
+                />
             </section>
         </section>
     }

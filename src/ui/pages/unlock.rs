@@ -1,7 +1,7 @@
 //! The screen a locked Mosaic shows instead of everything else: the passphrase, and what to do if it is forgotten.
 
 use crate::store::seal::MIN_PASSPHRASE_CHARS;
-use crate::ui::address::{reload_at, start_url};
+use crate::ui::components::delete_everything::DeleteEverything;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
@@ -12,7 +12,6 @@ pub fn UnlockView() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let working = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let forgetting = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if working.get_untracked() {
@@ -73,25 +72,12 @@ pub fn UnlockView() -> impl IntoView {
                     "Nobody can open the data without it: Mosaic has no server and no copy of your passphrase. "
                     "If you kept a backup file that is not encrypted, you can start again and restore it."
                 </p>
-                <Show
-                    when=move || forgetting.get()
-                    fallback=move || view! {
-                        <button type="button" class="danger" on:click=move |_| forgetting.set(true)>
-                            "Delete the locked data and start again…"
-                        </button>
-                    }
-                >
-                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-forget">
-                        <p id="confirm-forget"><strong>"Delete the locked data from this browser? It cannot be recovered."</strong></p>
-                        <div class="banner-actions">
-                            <button type="button" class="danger" on:click=move |_| {
-                                session.delete_everything();
-                                reload_at(&start_url());
-                            }>"Yes, delete it"</button>
-                            <button type="button" on:click=move |_| forgetting.set(false)>"Cancel"</button>
-                        </div>
-                    </div>
-                </Show>
+                <DeleteEverything
+                    ask="Delete the locked data and start again…"
+                    question="Delete the locked data from this browser? It cannot be recovered."
+                    confirm="Yes, delete it"
+                    id="confirm-forget"
+                />
             </details>
         </section>
     }

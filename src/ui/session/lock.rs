@@ -103,19 +103,24 @@ impl Session {
         });
     }
 
+    /// Opens the stored sealed document with `passphrase`: the key, the envelope and its data as JSON text. Reads
+    /// only; a wrong passphrase fails AES-GCM's tag check.
+    async fn open_stored(
+        &self,
+        passphrase: &str,
+    ) -> Result<(LockKey, SealedEnvelope, String), OpenError> {
+        let raw = self.raw_document().unwrap_or_default();
+        let envelope = SealedEnvelope::read(&raw).ok_or(OpenError::Malformed)?;
+        let key = LockKey::for_sealed(passphrase, &envelope.sealed).await?;
+        let plain = key.open(&envelope.sealed, &envelope.aad()).await?;
+        let data = String::from_utf8(plain).map_err(|_| OpenError::Malformed)?;
+        Ok((key, envelope, data))
+    }
+
     /// Opens the sealed document with `passphrase`; on success the document is shown and saving goes on, sealed.
     /// A wrong passphrase changes nothing, in storage or on screen.
     pub async fn unlock(&self, passphrase: &str) -> Result<(), String> {
-        let raw = self.raw_document().unwrap_or_default();
-        let envelope = SealedEnvelope::read(&raw).ok_or_else(|| explain(OpenError::Malformed))?;
-        let key = LockKey::for_sealed(passphrase, &envelope.sealed)
-            .await
-            .map_err(explain)?;
-        let plain = key
-            .open(&envelope.sealed, &envelope.aad())
-            .await
-            .map_err(explain)?;
-        let data = String::from_utf8(plain).map_err(|_| explain(OpenError::Malformed))?;
+        let (key, envelope, data) = self.open_stored(passphrase).await.map_err(explain)?;
         self.keep_key(key);
         let state = self
             .with_saver(|saver, now| saver.unlocked(&envelope.plain(&data), now))
@@ -156,12 +161,7 @@ impl Session {
 
     /// Turns the lock off once `passphrase` is shown to open the saved data: the document is saved again in clear.
     pub async fn turn_lock_off(&self, passphrase: &str) -> Result<(), String> {
-        let raw = self.raw_document().unwrap_or_default();
-        let envelope = SealedEnvelope::read(&raw).ok_or_else(|| explain(OpenError::Malformed))?;
-        let key = LockKey::for_sealed(passphrase, &envelope.sealed)
-            .await
-            .map_err(explain)?;
-        key.open(&envelope.sealed, &envelope.aad())
+        self.open_stored(passphrase)
             .await
             .map_err(|e| explain(e).replacen("Could not unlock", "The lock is still on", 1))?;
         self.parts.update_value(|p| p.lock.key = None);
