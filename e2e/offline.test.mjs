@@ -37,6 +37,9 @@ async function firstVisit(page, url) {
   await page.goto(url);
   await page.locator('#main h1').waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 * THROTTLE });
+  // The visit is over once the page has fetched every view's code in the background: going offline or reloading
+  // earlier would abort those requests (the worker has its own copies, but the page's requests would fail).
+  await page.waitForSelector('html[data-all-views-loaded]', { state: 'attached', timeout: 30_000 * THROTTLE });
 }
 
 async function open(page, hash) {

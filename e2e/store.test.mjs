@@ -215,6 +215,29 @@ test('two tabs: a stale tab never overwrites newer data, and asks which version 
   }
 });
 
+test('"Delete everything" in one tab is not undone by another open tab: that tab forgets the data too', async () => {
+  const context = await env.browser.newContext();
+  try {
+    const a = await context.newPage();
+    await a.goto(`${env.site.url}#/settings`);
+    const b = await context.newPage();
+    await b.goto(`${env.site.url}#/settings`);
+    await a.getByLabel(/crisis line to show/i).fill('Private line of patient one');
+    await savedWith(a, 'Private line of patient one');
+    await b.waitForFunction(() => document.querySelector('#crisis-line')?.value === 'Private line of patient one');
+    await a.getByRole('button', { name: 'Delete everything…' }).click();
+    await a.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await a.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Settings' }).waitFor();
+    // Tab B heard of the deletion: its field is empty, and its next change saves no deleted word.
+    await b.waitForFunction(() => document.querySelector('#crisis-line')?.value === '');
+    await b.getByLabel('Larger text').check();
+    await b.waitForFunction(() => (localStorage.getItem('mosaic/doc') || '').includes('"large_text":true'));
+    assert.doesNotMatch(await storedDoc(b), /Private line/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('backup, delete everything, restore: the same data comes back; persistence was requested once', async () => {
   const context = await env.browser.newContext({ acceptDownloads: true });
   try {
