@@ -3,14 +3,16 @@
 
 use crate::store::document::AppState;
 use crate::store::migrate::{migrate, CURRENT_SCHEMA};
-use serde::{Deserialize, Serialize};
+use serde::de::IgnoredAny;
+use serde::Deserialize;
 use serde_json::Value;
 
 /// The `app` marker of every document Mosaic writes.
 pub const APP: &str = "mosaic";
 
-/// What is written under the document key.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What is written under the document key (read here; written by [`encode`], or by
+/// [`crate::store::seal::write_envelope`] with the passphrase lock on).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Envelope {
     /// Always [`APP`]: tells our documents from anything else under the key.
     pub app: String,
@@ -20,8 +22,13 @@ pub struct Envelope {
     pub generation: u64,
     /// When it was saved (ISO 8601, from the browser clock).
     pub saved_at: String,
-    /// The app state.
+    /// The app state (absent when the data is sealed).
+    #[serde(default)]
     pub data: Value,
+    /// Present when the passphrase lock sealed the data; read only when the person unlocks it, so the code every
+    /// first visit downloads stays small.
+    #[serde(default)]
+    pub sealed: Option<IgnoredAny>,
 }
 
 /// What reading stored bytes gave.
@@ -75,16 +82,6 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else {
         return Loaded::Empty;
     };
-    // Only the head is read here: the sealed part is checked when the person unlocks it, so this code (which every
-    // first visit downloads) stays small, and a sealed document is never mistaken for a damaged one.
-    if let Some(Head {
-        generation,
-        sealed: Some(_),
-        ..
-    }) = head(raw)
-    {
-        return Loaded::Locked { generation };
-    }
     let env: Envelope = match serde_json::from_str(raw) {
         Ok(env) => env,
         Err(e) => {
@@ -96,6 +93,12 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     if env.app != APP {
         return Loaded::Unreadable {
             reason: format!("the saved data belongs to another app (\"{}\")", env.app),
+        };
+    }
+    // A sealed document is never mistaken for a damaged one: it waits for the passphrase.
+    if env.sealed.is_some() {
+        return Loaded::Locked {
+            generation: env.generation,
         };
     }
     if env.schema > CURRENT_SCHEMA {
@@ -122,23 +125,14 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     }
 }
 
-/// The clear part every stored document of ours starts with, plain or sealed.
-#[derive(Deserialize)]
-struct Head {
-    app: String,
-    generation: u64,
-    /// Present (and not read here) when the passphrase lock sealed the data.
-    #[serde(default)]
-    sealed: Option<serde::de::IgnoredAny>,
-}
-
-/// The head of stored bytes, if they are one of our documents.
-fn head(raw: &str) -> Option<Head> {
-    let head: Head = serde_json::from_str(raw).ok()?;
-    (head.app == APP).then_some(head)
-}
-
-/// The generation of stored bytes, if they are one of our documents (used to detect a newer save by another tab).
+/// The generation of stored bytes, if they are one of our documents, plain or sealed (used to detect a newer save
+/// by another tab).
 pub fn generation_of(raw: Option<&str>) -> Option<u64> {
-    head(raw?).map(|h| h.generation)
+    #[derive(Deserialize)]
+    struct Head {
+        app: String,
+        generation: u64,
+    }
+    let head: Head = serde_json::from_str(raw?).ok()?;
+    (head.app == APP).then_some(head.generation)
 }

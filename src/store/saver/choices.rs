@@ -17,9 +17,7 @@ impl<S: Storage> Saver<S> {
             } => Some(self.adopt(state, generation, raw.as_deref(), now)),
             Loaded::Locked { generation } => {
                 // Sealed by the other tab: readable only by unlocking again.
-                self.generation = generation;
-                self.sealing.on = true;
-                self.status = SaveStatus::Locked;
+                self.lock_at(generation);
                 None
             }
             _ => {

@@ -99,9 +99,7 @@ impl<S: Storage> Saver<S> {
         match loaded {
             Loaded::Empty => AppState::default(),
             Loaded::Locked { generation } => {
-                self.generation = generation;
-                self.sealing.on = true;
-                self.status = SaveStatus::Locked;
+                self.lock_at(generation);
                 AppState::default()
             }
             Loaded::Ready {
@@ -284,12 +282,9 @@ impl<S: Storage> Saver<S> {
             return None;
         }
         if raw.is_none() {
-            // Another tab deleted everything. This page forgets the document too, unsaved changes included: a save
-            // from here must never bring back what the person deleted.
-            self.pending = None;
+            // Another tab deleted everything. This page forgets the document too, unsaved changes included (`adopt`
+            // drops them): a save from here must never bring back what the person deleted.
             self.sealing.on = false;
-            self.generation = 0;
-            self.status = SaveStatus::Fresh;
             return Some(self.adopt(AppState::default(), 0, None, now));
         }
         if self.pending.is_some() {
@@ -308,9 +303,7 @@ impl<S: Storage> Saver<S> {
             }
             Loaded::Locked { generation } => {
                 // A sealed save by another tab can only be read by unlocking again (the page reloads to do it).
-                self.generation = generation;
-                self.sealing.on = true;
-                self.status = SaveStatus::Locked;
+                self.lock_at(generation);
                 None
             }
             _ => None,

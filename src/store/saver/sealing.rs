@@ -1,7 +1,7 @@
 //! The saver's side of the passphrase lock. Encryption is asynchronous in the browser, and the saver is a plain value
 //! that never waits, so a sealed save happens in two steps: the saver hands out the save to seal
-//! ([`Saver::take_seal_job`]), the caller encrypts it, and the saver writes the result ([`Saver::finish_seal_job`]),
-//! checking again that no other tab saved something newer meanwhile. While sealing is on, the saver's only writer
+//! ([`Saver::take_seal_job`]), the caller encrypts it, and the saver writes the result ([`Saver::finish_seal_job`])
+//! only if the stored bytes are still those the job was taken over (no other tab saved meanwhile). While sealing is on, the saver's only writer
 //! of the document refuses to write anything in clear (`write` returns [`Delay::Seal`]).
 
 use super::{state_json, Delay, SaveStatus, Saver};
@@ -20,6 +20,9 @@ pub(super) struct Sealing {
     pub(super) generation: Option<u64>,
     /// A job has been handed out and not finished yet.
     pub(super) in_flight: bool,
+    /// The stored bytes the job being sealed will replace: if they change while it is encrypted, someone else
+    /// saved, and the job is not written over them.
+    pub(super) over: Option<String>,
 }
 
 /// One save to encrypt: the document's data as JSON, and what its ciphertext must be bound to.
@@ -39,6 +42,13 @@ impl SealJob {
 }
 
 impl<S: Storage> Saver<S> {
+    /// The stored document is sealed at `generation`: nothing is shown or saved until it is unlocked.
+    pub(super) fn lock_at(&mut self, generation: u64) {
+        self.generation = generation;
+        self.sealing.on = true;
+        self.status = SaveStatus::Locked;
+    }
+
     /// Whether saves are sealed by the passphrase lock.
     pub fn is_sealing(&self) -> bool {
         self.sealing.on
@@ -92,6 +102,7 @@ impl<S: Storage> Saver<S> {
             .take()
             .unwrap_or(self.generation + 1);
         self.sealing.in_flight = true;
+        self.sealing.over = self.storage.get(DOC_KEY).unwrap_or(None);
         Some(SealJob {
             data: state_json(state),
             generation,
@@ -107,6 +118,7 @@ impl<S: Storage> Saver<S> {
         now: &str,
     ) -> Option<Delay> {
         self.sealing.in_flight = false;
+        let over = self.sealing.over.take();
         // The lock was turned off, or the person must choose something, while this job was being encrypted.
         if !self.sealing.on || !self.status.allows_saving() {
             return None;
@@ -115,7 +127,7 @@ impl<S: Storage> Saver<S> {
             Ok(sealed) => sealed,
             Err(reason) => return self.not_saved(reason),
         };
-        if self.stored_generation() >= job.generation {
+        if self.storage.get(DOC_KEY).unwrap_or(None) != over {
             // Another tab saved in the meantime: as with a plain save, never write over it.
             self.status = SaveStatus::Conflict;
             return None;

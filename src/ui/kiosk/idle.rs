@@ -1,6 +1,7 @@
 //! The idle guard: after the configured quiet time a countdown dialog offers "I'm still here"; when it runs out the
 //! session ends. Deadlines use the wall clock, so a tablet that slept past them resets before showing anything.
 
+use crate::ui::kiosk::set_page_hidden;
 use crate::ui::kiosk::start::finish_and_confirm;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
@@ -102,16 +103,13 @@ pub fn IdleGuard() -> impl IntoView {
     on_activity.forget();
     // Hidden pages keep their content out of sight, and a page coming back checks its deadline first.
     let on_visibility = Closure::<dyn Fn()>::new(move || {
-        let root = document().document_element();
         let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
-        if let Some(root) = root {
-            if hidden {
-                let _ = root.class_list().add_1("kiosk-hidden");
-            } else if !check() {
-                // Shown again only while the session is still live: an expired one stays hidden until the fresh
-                // page replaces it, so not one frame of the previous patient's answers is drawn.
-                let _ = root.class_list().remove_1("kiosk-hidden");
-            }
+        if hidden {
+            set_page_hidden(true);
+        } else if !check() {
+            // Shown again only while the session is still live: an expired one stays hidden until the fresh page
+            // replaces it, so not one frame of the previous patient's answers is drawn.
+            set_page_hidden(false);
         }
     });
     let _ = document().add_event_listener_with_callback(

@@ -141,6 +141,20 @@ pub fn leave() {
     let _ = window().location().replace(&start_url());
 }
 
+/// Hides (or shows again) the page's header controls and content, which may hold a patient's answers
+/// (`html.kiosk-hidden` in style/kiosk.css): while the tablet sleeps or the page leaves, until a fresh session
+/// replaces it.
+pub fn set_page_hidden(hidden: bool) {
+    if let Some(root) = document().document_element() {
+        let list = root.class_list();
+        let _ = if hidden {
+            list.add_1("kiosk-hidden")
+        } else {
+            list.remove_1("kiosk-hidden")
+        };
+    }
+}
+
 /// Turns on kiosk behaviour for this page, whose session is `session`: no history entries (links and navigation
 /// replace the current entry, so Back never reaches an earlier patient's screens), every link back to the start
 /// ends the session, and a page restored from the back/forward cache is replaced.
@@ -176,18 +190,13 @@ pub fn activate(session: Session) {
     on_click.forget();
     // A page put into the back/forward cache is hidden as it leaves, so a restore never draws the answers it held;
     // a restored page is replaced by a fresh session at once (and stays hidden until then).
-    let hide = || {
-        if let Some(root) = document().document_element() {
-            let _ = root.class_list().add_1("kiosk-hidden");
-        }
-    };
-    let on_hide = Closure::<dyn Fn()>::new(hide);
+    let on_hide = Closure::<dyn Fn()>::new(|| set_page_hidden(true));
     let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
     on_hide.forget();
     let on_show = Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
         move |ev: web_sys::PageTransitionEvent| {
             if ev.persisted() {
-                hide();
+                set_page_hidden(true);
                 session.finish_kiosk_session();
             }
         },

@@ -1,4 +1,5 @@
-//! Settings: backup, restore, the passphrase lock, delete everything, storage status, the local crisis line and display preferences.
+//! Settings: backup, restore, the passphrase lock, delete everything, storage status, the local crisis line and
+//! display preferences.
 
 use crate::clinical::rules::rule_book;
 use crate::store::limits::MAX_CRISIS_LINE_CHARS;
