@@ -1,6 +1,8 @@
 // Subresource integrity and failing closed (docs/reliability.md, promise 13): every script, module preload, preload
-// and stylesheet of the built index.html carries the sha384 of the file it names, and start.js fetches the main
-// module with its own; a file served with one byte flipped shows the page's "could not start" message and no app.
+// and stylesheet of the built index.html carries the sha384 of the file it names, start.js fetches the main module
+// with its own, and the split loader fetches every view chunk with its own; a file served with one byte flipped
+// shows the page's "could not start" message and no app, and a view chunk with one byte flipped shows that view's
+// "could not be loaded" message and none of the view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -30,6 +32,55 @@ test('every script, module preload, preload and stylesheet in index.html carries
   const start = readFileSync(join(DIST, app, 'start.js'), 'utf8');
   assert.ok(start.includes(sha384(readFileSync(join(DIST, app, 'mosaic_bg.wasm')))), 'start.js fetches the wasm with its sha384');
 });
+
+test('the split loader fetches every view chunk of the build with the sha384 of its file', () => {
+  const loader = readFileSync(join(DIST, app, '__wasm_split.js'), 'utf8');
+  const chunks = readdirSync(join(DIST, app)).filter((f) => f.endsWith('.wasm') && f !== 'mosaic_bg.wasm').sort();
+  assert.ok(chunks.length >= 17, `the build has its view chunks (${chunks.length})`);
+  // The list of the chunks' hashes is fetched with its own, which the loader (checked by index.html) carries.
+  const listBytes = readFileSync(join(DIST, app, 'chunk-integrity.json'));
+  assert.ok(loader.includes(`integrity:"${sha384(listBytes)}"`), 'the loader fetches the list with its sha384');
+  const list = JSON.parse(listBytes);
+  assert.deepEqual(Object.keys(list).sort(), chunks, 'the list names every chunk and nothing else');
+  const wrong = chunks.filter((f) => list[f] !== sha384(readFileSync(join(DIST, app, f))));
+  assert.deepEqual(wrong, [], 'chunks whose listed sha384 is not their own');
+  assert.ok(!/fetch\(new URL\("\.\/chunk_/.test(loader), 'no chunk is fetched by name alone');
+});
+
+// Each altered file still works as what it is: a chunk with an extra custom section (id 0, 5 bytes: a 4-byte name),
+// which WebAssembly ignores, and a hash list with one character of a hash changed, still valid JSON; only the
+// integrity checks can stop them.
+const ALTERED = [
+  ['split_settings_chunk.wasm', 'the Settings chunk with bytes added that WebAssembly ignores',
+    (body) => Buffer.concat([body, Buffer.from([0x00, 0x05, 0x04, 0x6d, 0x6f, 0x64, 0x73])])],
+  ['chunk-integrity.json', 'the chunks\' hash list with one hash changed',
+    (body) => Buffer.from(body.toString('utf8').replace('"sha384-', '"sha384-A').replace(/("sha384-A[^"]*)[^"]"/, '$1"'))],
+];
+for (const [file, what, alter] of ALTERED) {
+  test(`${what}: Settings says it could not be loaded and shows none of itself`, async () => {
+    const context = await env.browser.newContext();
+    try {
+      let served = 0;
+      await context.route((url) => url.pathname.endsWith(`/${file}`), async (route) => {
+        const response = await route.fetch();
+        const body = alter(Buffer.from(await response.body()));
+        served += 1;
+        await route.fulfill({ response, body });
+      });
+      const page = await context.newPage();
+      await page.goto(`${env.site.url}#/settings`);
+      await page.getByRole('heading', { level: 1, name: 'This part of Mosaic could not be loaded' }).waitFor({ timeout: 15_000 * THROTTLE });
+      assert.ok(served >= 1, 'the altered file was served');
+      assert.equal(await page.getByRole('heading', { name: 'Settings' }).count(), 0, 'no Settings heading');
+      assert.equal(await page.getByRole('button', { name: 'Download a backup' }).count(), 0, 'none of Settings');
+      // The rest of the app still works: the start page is one link away.
+      await page.getByRole('link', { name: 'Back to the start' }).click();
+      await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'could not be loaded' }).waitFor({ timeout: 15_000 * THROTTLE });
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 const css = readdirSync(DIST).find((f) => f.startsWith('views-') && f.endsWith('.css'));
 for (const file of ['start.js', 'mosaic.js', '__wasm_split.js', 'mosaic_bg.wasm', css]) {

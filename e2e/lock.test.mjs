@@ -5,6 +5,7 @@
 // saves in clear again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useApp, openApp, axe, focusedId, THROTTLE } from './harness.mjs';
 
 const env = useApp();
@@ -177,6 +178,63 @@ test('turning the lock off needs the passphrase, then saves in clear again', asy
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     assert.equal(await page.getByLabel(/Crisis line to show/).inputValue(), SENTINEL);
     assert.deepEqual(await problems(), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with the lock on, a backup is encrypted with the passphrase, and restoring it asks for that passphrase', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}#/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await typeCrisisLine(page, SENTINEL);
+    await turnLockOn(page);
+    const encrypt = page.getByLabel('Encrypt the backup with my passphrase');
+    assert.equal(await encrypt.isChecked(), true, 'encrypted by default while the lock is on');
+    const download = async () => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download a backup' }).click(),
+      ]);
+      return { name: file.suggestedFilename(), path: await file.path() };
+    };
+    const sealedFile = await download();
+    assert.match(sealedFile.name, /^mosaic-backup-.*-encrypted\.json$/);
+    const text = await readFile(sealedFile.path, 'utf8');
+    const parsed = JSON.parse(text);
+    assert.equal(parsed.format, 'mosaic-backup');
+    assert.equal(parsed.data, undefined, 'no plain data in the file');
+    assert.equal(parsed.sealed.kdf, 'PBKDF2-SHA256');
+    assert.equal(parsed.sealed.iter, 600000);
+    assert.ok(!text.includes(SENTINEL), 'the typed text is not readable in the file');
+    for (const name of FIELD_NAMES) assert.ok(!text.includes(name), `the field name ${name} is not readable in the file`);
+    // Unticked, the backup is in clear, for a person who wants it so.
+    await encrypt.uncheck();
+    const plainFile = await download();
+    assert.ok((await readFile(plainFile.path, 'utf8')).includes(SENTINEL), 'unticked: a backup in clear');
+
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.getByRole('link', { name: 'Start planning' }).waitFor();
+    await page.getByLabel('Restore a backup').setInputFiles(sealedFile.path);
+    const field = page.getByLabel('Passphrase of this backup');
+    await field.waitFor();
+    assert.deepEqual(await axe(page), [], 'no violations with the passphrase form open');
+    assert.equal(await page.getByText('This backup holds').count(), 0, 'nothing shown before the passphrase');
+    await field.fill('not the passphrase');
+    await page.getByRole('button', { name: 'Open this backup' }).click();
+    await page.getByRole('alert').filter({ hasText: 'That passphrase does not open this backup. Nothing was changed' })
+      .waitFor({ timeout: CRYPTO_WAIT });
+    assert.equal(await page.evaluate(() => localStorage.getItem('mosaic/doc')), null, 'a wrong passphrase changes nothing');
+    await field.fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Open this backup' }).click();
+    await page.getByText('This backup holds').waitFor({ timeout: CRYPTO_WAIT });
+    assert.equal(await page.evaluate(() => localStorage.getItem('mosaic/doc')), null, 'nothing changes before confirming');
+    await page.getByRole('button', { name: 'Restore this backup' }).click();
+    await page.waitForURL(/#\/screening/);
+    await page.waitForFunction((s) => (localStorage.getItem('mosaic/doc') || '').includes(s), SENTINEL);
   } finally {
     await context.close();
   }

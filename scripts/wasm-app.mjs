@@ -35,6 +35,8 @@ function run(cmd, args, env = {}) {
     fail(`${cmd} ${args.join(' ')} failed`);
   }
 }
+/** The subresource-integrity value (sha384) of a file. */
+const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 const version = (cmd) => {
   try {
     return execFileSync(cmd, ['--version'], { encoding: 'utf8' }).trim();
@@ -120,6 +122,42 @@ if (release) {
     const file = join(out, f);
     run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', ...features.map((x) => `--enable-${x}`), file, '-o', file]);
   }
+  // The chunks get integrity too: the split loader (itself checked by index.html) fetches each chunk with the sha384
+  // of the optimised file, so a chunk altered on the way fails to load and its view says so (src/ui/deferred.rs)
+  // instead of running. The 274-odd hashes would add about 14 KB gzip (hashes do not compress) to the loader, which
+  // every first visit downloads; so they go into a list of their own (chunk-integrity.json), fetched with its own
+  // sha384 when the first chunk is needed, after the first render. Every chunk the loader names must be found and
+  // rewritten, or the build stops.
+  const loaderFile = join(out, '__wasm_split.js');
+  const CHUNK_FETCH = /fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\)/g;
+  const integrity = {};
+  let loader = readFileSync(loaderFile, 'utf8').replace(CHUNK_FETCH, (_, f) => {
+    if (!readdirSync(out).includes(f)) fail(`the split loader fetches ${f}, which this build does not produce`);
+    integrity[f] = sri(join(out, f));
+    return `checkedChunk(${JSON.stringify(f)})`;
+  });
+  const unchecked = readdirSync(out).filter((f) => f.endsWith('.wasm') && f !== 'mosaic_bg.wasm' && !(f in integrity));
+  if (unchecked.length) fail(`the split loader has no integrity for ${unchecked.join(', ')}: has its fetch call changed?`);
+  const bare = loader.match(/\bfetch\([^;]*/g) ?? [];
+  if (bare.length) fail(`the split loader fetches in a form this build does not recognise: ${bare.join('; ')}`);
+  writeFileSync(join(out, 'chunk-integrity.json'), JSON.stringify(integrity));
+  // The list is fetched once (again after a failure, so "Try again" works offline-then-online), and each chunk with
+  // the hash the list gives; a name missing from the list is refused.
+  loader = loader.replace(/^(import [^\n]*\n)/, `$1
+let integrityList;
+function checkedChunk(name) {
+  integrityList ??= fetch(new URL("./chunk-integrity.json", import.meta.url), { integrity: "${sri(join(out, 'chunk-integrity.json'))}" })
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(\`chunk-integrity.json: HTTP \${r.status}\`))));
+  const list = integrityList;
+  list.catch(() => { if (integrityList === list) integrityList = undefined; });
+  return list.then((hashes) => {
+    if (!hashes[name]) throw new Error(\`\${name} is not in this build's integrity list\`);
+    return fetch(new URL(\`./\${name}\`, import.meta.url), { integrity: hashes[name] });
+  });
+}
+`);
+  if (!loader.includes('function checkedChunk')) fail('the split loader does not start with an import: cannot add the integrity check');
+  writeFileSync(loaderFile, loader);
 }
 
 // A release build also registers the service worker (sw.js beside the page, written below), which keeps Mosaic
@@ -153,8 +191,7 @@ if ('serviceWorker' in navigator) {
 // every script, module preload and stylesheet (Trunk adds the stylesheets'), and start.js carries the main module's,
 // which it fetches with that integrity. A module that fails its check leaves the whole module graph unloaded (start.js
 // never runs and the page's own message appears); a stylesheet that fails its check is caught by start.js before the
-// app starts. The view chunks that wasm-split loads later are not covered: their loader fetches them by name.
-const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+// app starts. The view chunks that wasm-split loads later are fetched with theirs by the split loader (above).
 writeFileSync(
   join(out, 'start.js'),
   `// Starts Mosaic. If it cannot, the page's own message explains what to do (index.html, #boot).

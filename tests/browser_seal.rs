@@ -88,3 +88,50 @@ async fn only_the_right_passphrase_opens_and_only_under_the_header_it_was_bound_
         "one changed byte fails the tag"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_encrypted_backup_opens_with_the_passphrase_into_the_same_document_and_never_as_a_stored_one(
+) {
+    use mosaic::store::backup::{self, Opened};
+    use mosaic::store::document::AppState;
+    let mut state = AppState::default();
+    state.select("yoga");
+    state.settings.crisis_line = "Call Dana on 555-0199".to_string();
+    let key = LockKey::create("correct horse battery").await.expect("key");
+    let (data, aad) = backup::sealed_export_parts(&state);
+    let sealed = key.seal(data.as_bytes(), &aad).await.expect("sealed");
+    let text = backup::export_sealed(&sealed, "2026-03-02T10:00:00Z");
+    assert!(
+        !text.contains("Dana"),
+        "the file holds no plain text of the document"
+    );
+    assert!(
+        !text.contains("yoga"),
+        "the file holds no plain text of the document"
+    );
+
+    let Ok(Opened::Sealed(file)) = backup::open(text.as_bytes()) else {
+        panic!("not read as an encrypted backup: {text}");
+    };
+    let opener = LockKey::for_sealed("correct horse battery", &file.sealed)
+        .await
+        .expect("key");
+    let plain = opener.open(&file.sealed, &file.aad()).await.expect("opens");
+    let preview = backup::import(file.plain(&String::from_utf8(plain).unwrap()).as_bytes())
+        .expect("a valid backup inside");
+    assert_eq!(preview.state.selected, vec!["yoga".to_string()]);
+    assert_eq!(preview.state.settings.crisis_line, "Call Dana on 555-0199");
+
+    let wrong = LockKey::for_sealed("correct horse batterY", &file.sealed)
+        .await
+        .expect("a key, but the wrong one");
+    assert_eq!(
+        wrong.open(&file.sealed, &file.aad()).await,
+        Err(OpenError::WrongPassphrase)
+    );
+    assert_eq!(
+        opener.open(&file.sealed, &doc_aad(file.schema, 1)).await,
+        Err(OpenError::WrongPassphrase),
+        "a backup's ciphertext never opens as a stored document's"
+    );
+}

@@ -2,7 +2,7 @@
 
 use mosaic::store::backup::{self, MAX_BYTES};
 use mosaic::store::document::AppState;
-use mosaic::store::envelope::{decode, encode, generation_of, Loaded};
+use mosaic::store::envelope::{decode, encode, generation_of, is_later_save, Loaded};
 use mosaic::store::migrate::CURRENT_SCHEMA;
 use std::fs;
 
@@ -540,4 +540,36 @@ fn three_years_of_weekly_check_ins_with_a_full_plan_stay_under_100_kb() {
         stored < BUDGET_BYTES,
         "the stored document is {stored} bytes, over the {BUDGET_BYTES}-byte budget (the backup file is {exported})"
     );
+}
+
+#[test]
+fn the_crash_copy_comes_back_only_when_it_is_a_later_save_of_the_same_document() {
+    let doc = |generation: u64, saved_at: &str| {
+        format!(
+            r#"{{"app":"mosaic","schema":3,"generation":{generation},"saved_at":"{saved_at}","data":{{}}}}"#
+        )
+    };
+    let sealed = r#"{"app":"mosaic","schema":3,"generation":9,"saved_at":"2026-03-02T10:00:09Z","sealed":{"kdf":"PBKDF2-SHA256","iter":600000,"salt":"","iv":"","ct":""}}"#;
+    let local = doc(7, "2026-03-02T10:00:07Z");
+    // A later save that the browser lost from localStorage: put back.
+    assert!(is_later_save(&doc(8, "2026-03-02T10:00:08Z"), &local));
+    assert!(
+        is_later_save(sealed, &local),
+        "a sealed copy is compared by its clear header"
+    );
+    // The same or an older save: left alone.
+    assert!(!is_later_save(&local, &local));
+    assert!(!is_later_save(&doc(6, "2026-03-02T10:00:06Z"), &local));
+    // A copy left from before a deletion: a higher generation, but saved before the new document was.
+    assert!(!is_later_save(
+        &doc(40, "2026-02-01T09:00:00Z"),
+        &doc(2, "2026-03-02T10:00:02Z")
+    ));
+    // Anything that is not a document of ours, on either side.
+    assert!(!is_later_save(
+        r#"{"app":"other","generation":99,"saved_at":"2027-01-01T00:00:00Z"}"#,
+        &local
+    ));
+    assert!(!is_later_save(&doc(8, "2026-03-02T10:00:08Z"), "{not json"));
+    assert!(!is_later_save("", &local));
 }

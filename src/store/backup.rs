@@ -1,11 +1,13 @@
-//! Backup files: `{"format": "mosaic-backup", "schema": N, "exported_at": …, "data": {…}}`.
-//! Imports are untrusted: size-limited, validated in full ([`crate::store::validate`]: every field, named by its
-//! JSON path when refused), and previewed before they replace anything.
+//! Backup files: `{"format": "mosaic-backup", "schema": N, "exported_at": …, "data": {…}}`, or, encrypted with the
+//! passphrase lock, the same with `"sealed": {…}` (the data as AES-GCM ciphertext, [`crate::store::seal`]) in place
+//! of `data`. Imports are untrusted: size-limited, validated in full ([`crate::store::validate`]: every field, named
+//! by its JSON path when refused), and previewed before they replace anything.
 
 use crate::clinical::catalog::{catalog, Vocab};
 use crate::clinical::intake::Intake;
 use crate::store::document::AppState;
 use crate::store::migrate::{migrate, CURRENT_SCHEMA};
+use crate::store::seal::{backup_aad, Sealed};
 use crate::store::validate::{check_exported_at, validate_data, Problem};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -48,8 +50,90 @@ pub fn export(state: &AppState, now: &str) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Reads and validates a backup; the error is a sentence a person can act on. Nothing is changed here.
-pub fn import(bytes: &[u8]) -> Result<Preview, String> {
+/// A backup file encrypted with the passphrase lock: its format, schema and time in clear, its data sealed.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct SealedBackup {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Schema of the sealed data.
+    pub schema: u32,
+    /// When it was exported.
+    #[serde(default)]
+    pub exported_at: String,
+    /// The data, encrypted.
+    pub sealed: Sealed,
+}
+
+impl SealedBackup {
+    /// The additional data its ciphertext is bound to (so a sealed document cannot pass for a backup, or a backup
+    /// for another schema).
+    pub fn aad(&self) -> String {
+        backup_aad(self.schema)
+    }
+
+    /// The plain backup file this stands for, once its data has been decrypted to `data_json`, so the ordinary
+    /// import (migrations, every field checked) takes it from there.
+    pub fn plain(&self, data_json: &str) -> String {
+        let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        format!(
+            "{{\"format\":{},\"schema\":{},\"exported_at\":{},\"data\":{}}}",
+            text(&self.format),
+            self.schema,
+            text(&self.exported_at),
+            data_json
+        )
+    }
+}
+
+/// What a chosen file turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    /// A backup in clear, checked and ready to preview.
+    Plain(Box<Preview>),
+    /// An encrypted backup: it needs the passphrase it was made with before anything in it can be checked.
+    Sealed(SealedBackup),
+}
+
+/// The data that an encrypted backup of `state` seals, and the additional data to bind it to.
+pub fn sealed_export_parts(state: &AppState) -> (String, String) {
+    (state.to_json(), backup_aad(CURRENT_SCHEMA))
+}
+
+/// Writes an encrypted backup, whose `sealed` holds what [`sealed_export_parts`] gave; `now` is the export time.
+pub fn export_sealed(sealed: &Sealed, now: &str) -> String {
+    let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    format!(
+        "{{\n  \"format\": {},\n  \"schema\": {CURRENT_SCHEMA},\n  \"exported_at\": {},\n  \"sealed\": {}\n}}",
+        text(FORMAT),
+        text(now),
+        sealed.to_json()
+    )
+}
+
+/// Reads a chosen file: a plain backup is checked in full ([`import`]); an encrypted one is checked as far as can be
+/// without its passphrase. The error is a sentence a person can act on. Nothing is changed here.
+pub fn open(bytes: &[u8]) -> Result<Opened, String> {
+    let text = as_text(bytes)?;
+    let Ok(file) = serde_json::from_str::<SealedBackup>(text) else {
+        return import(bytes).map(|p| Opened::Plain(Box::new(p)));
+    };
+    if file.format != FORMAT {
+        return Err(format!(
+            "This file is not a Mosaic backup (its format is \"{}\").",
+            file.format
+        ));
+    }
+    if file.schema > CURRENT_SCHEMA {
+        return Err(newer(file.schema));
+    }
+    if !file.sealed.is_well_formed() {
+        return Err("This encrypted backup is damaged: its encrypted part is not complete, so it cannot be opened. Nothing was changed.".to_string());
+    }
+    Ok(Opened::Sealed(file))
+}
+
+/// The file as text, refused when too large or not text.
+fn as_text(bytes: &[u8]) -> Result<&str, String> {
     if bytes.len() > MAX_BYTES {
         return Err(format!(
             "This file is too large to be a Mosaic backup ({} KB; the limit is {} KB).",
@@ -57,8 +141,19 @@ pub fn import(bytes: &[u8]) -> Result<Preview, String> {
             MAX_BYTES / 1024
         ));
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| "This file is not a text file, so it is not a Mosaic backup.".to_string())?;
+    std::str::from_utf8(bytes)
+        .map_err(|_| "This file is not a text file, so it is not a Mosaic backup.".to_string())
+}
+
+fn newer(schema: u32) -> String {
+    format!(
+        "This backup was made by a newer version of Mosaic (schema {schema}). Update Mosaic, then restore it."
+    )
+}
+
+/// Reads and validates a backup in clear; the error is a sentence a person can act on. Nothing is changed here.
+pub fn import(bytes: &[u8]) -> Result<Preview, String> {
+    let text = as_text(bytes)?;
     let file: BackupFile = serde_json::from_str(text).map_err(|e| {
         format!("This file is not a Mosaic backup: it could not be read as one ({e}).")
     })?;
@@ -69,10 +164,7 @@ pub fn import(bytes: &[u8]) -> Result<Preview, String> {
         ));
     }
     if file.schema > CURRENT_SCHEMA {
-        return Err(format!(
-            "This backup was made by a newer version of Mosaic (schema {}). Update Mosaic, then restore it.",
-            file.schema
-        ));
+        return Err(newer(file.schema));
     }
     let data = migrate(file.schema, file.data)
         .map_err(|e| format!("This backup cannot be restored: {e}."))?;
@@ -254,6 +346,80 @@ mod tests {
         assert!(err.contains("`data.selected[4]`"), "{err}");
         assert!(!err.contains("`data.selected[5]`"), "{err}");
         assert!(err.ends_with(" There are 2 more problems."), "{err}");
+    }
+
+    /// An encrypted backup file as `export_sealed` writes it, with `ct` as its ciphertext.
+    fn sealed_file(schema: u32, ct: &str) -> String {
+        let sealed = Sealed {
+            kdf: "PBKDF2-SHA256".to_string(),
+            iter: 600_000,
+            salt: "AAAAAAAAAAAAAAAAAAAAAA".to_string(),
+            iv: "AAAAAAAAAAAAAAAA".to_string(),
+            ct: ct.to_string(),
+            lock_after_min: 5,
+        };
+        export_sealed(&sealed, "2026-03-02T10:00:00Z").replace(
+            &format!("\"schema\": {CURRENT_SCHEMA}"),
+            &format!("\"schema\": {schema}"),
+        )
+    }
+
+    #[test]
+    fn an_encrypted_backup_is_recognised_and_waits_for_its_passphrase() {
+        let text = sealed_file(CURRENT_SCHEMA, "c2VhbGVk");
+        assert!(!text.contains("\"data\""), "{text}");
+        let Ok(Opened::Sealed(file)) = open(text.as_bytes()) else {
+            panic!("not read as an encrypted backup: {text}");
+        };
+        assert_eq!(file.exported_at, "2026-03-02T10:00:00Z");
+        assert_eq!(file.sealed.ct, "c2VhbGVk");
+        assert_eq!(file.aad(), format!("mosaic-backup|schema {CURRENT_SCHEMA}"));
+    }
+
+    #[test]
+    fn an_encrypted_backup_is_checked_as_far_as_it_can_be_without_its_passphrase() {
+        assert_eq!(
+            open(sealed_file(CURRENT_SCHEMA + 1, "c2VhbGVk").as_bytes()).unwrap_err(),
+            format!("This backup was made by a newer version of Mosaic (schema {}). Update Mosaic, then restore it.", CURRENT_SCHEMA + 1)
+        );
+        assert_eq!(
+            open(sealed_file(CURRENT_SCHEMA, "not base64!").as_bytes()).unwrap_err(),
+            "This encrypted backup is damaged: its encrypted part is not complete, so it cannot be opened. Nothing was changed."
+        );
+        let other = sealed_file(CURRENT_SCHEMA, "c2VhbGVk").replace("mosaic-backup", "other-app");
+        assert_eq!(
+            open(other.as_bytes()).unwrap_err(),
+            "This file is not a Mosaic backup (its format is \"other-app\")."
+        );
+    }
+
+    #[test]
+    fn an_opened_encrypted_backup_is_checked_like_a_plain_one() {
+        let file = match open(sealed_file(1, "c2VhbGVk").as_bytes()) {
+            Ok(Opened::Sealed(file)) => file,
+            other => panic!("{other:?}"),
+        };
+        // What the passphrase opens goes through every check of a plain backup, migrations included.
+        let preview = import(file.plain(r#"{"selected":["yoga"]}"#).as_bytes()).unwrap();
+        assert_eq!(preview.state.selected, vec!["yoga".to_string()]);
+        assert_eq!(preview.exported_at, "2026-03-02T10:00:00Z");
+        let err = import(file.plain(r#"{"selected":["reiki"]}"#).as_bytes()).unwrap_err();
+        assert!(
+            err.starts_with(
+                "This backup was not restored and nothing was changed: `data.selected[0]`"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_plain_backup_still_opens_as_plain() {
+        let mut s = AppState::default();
+        s.select("yoga");
+        match open(export(&s, "2026-03-02T10:00:00Z").as_bytes()) {
+            Ok(Opened::Plain(p)) => assert_eq!(p.state.selected, vec!["yoga".to_string()]),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -136,3 +136,26 @@ pub fn generation_of(raw: Option<&str>) -> Option<u64> {
     let head: Head = serde_json::from_str(raw?).ok()?;
     (head.app == APP).then_some(head.generation)
 }
+
+/// Whether `copy` is a later save of the same document than `local`: both are documents of ours (plain or sealed),
+/// and `copy` has the higher generation and was saved no earlier. Used to bring back the browser-crash copy
+/// ([`crate::store::durable`]); a copy left over from before a deletion is older by its time, so it never comes back.
+pub fn is_later_save(copy: &str, local: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Head {
+        app: String,
+        generation: u64,
+        saved_at: String,
+    }
+    let head = |raw: &str| {
+        serde_json::from_str::<Head>(raw)
+            .ok()
+            .filter(|h| h.app == APP)
+    };
+    match (head(copy), head(local)) {
+        (Some(copy), Some(local)) => {
+            copy.generation > local.generation && copy.saved_at >= local.saved_at
+        }
+        _ => false,
+    }
+}

@@ -1,7 +1,9 @@
-//! The browser's `localStorage`, and nothing else: every read, write and delete of Mosaic's keys in the app goes
-//! through [`LocalStorage`], the [`Storage`] the app runs on.
+//! The browser's `localStorage`: every read, write and delete of Mosaic's keys in the app goes through
+//! [`LocalStorage`], the [`Storage`] the app runs on. Each write of the document is also copied to IndexedDB for a
+//! browser that crashes, and each deletion of it deletes that copy ([`crate::store::durable`]).
 
-use crate::store::storage::{Storage, StoreError, PREFIX};
+use crate::store::durable;
+use crate::store::storage::{Storage, StoreError, DOC_KEY, PREFIX};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Classifies a thrown storage error. Browsers spell "full" differently: Chromium `QuotaExceededError`,
@@ -54,13 +56,28 @@ impl Storage for LocalStorage {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        storage()?.set_item(key, value).map_err(|e| classify(&e))
+        storage()?.set_item(key, value).map_err(|e| classify(&e))?;
+        if key == DOC_KEY {
+            durable::copy(value);
+        }
+        Ok(())
     }
 
     fn remove(&self, key: &str) {
         if let Ok(s) = storage() {
             let _ = s.remove_item(key);
         }
+        if key == DOC_KEY {
+            durable::forget();
+        }
+    }
+
+    /// Every key, and the crash copy even when the document key is already gone (deleted by another tab, say).
+    fn remove_all(&self) {
+        for key in self.keys_with_prefix(PREFIX) {
+            self.remove(&key);
+        }
+        durable::forget();
     }
 
     fn keys_with_prefix(&self, prefix: &str) -> Vec<String> {
@@ -80,6 +97,9 @@ impl LocalStorage {
             if key != keep {
                 self.remove(&key);
             }
+        }
+        if keep != DOC_KEY {
+            durable::forget();
         }
         if let Some(Ok(Some(session))) = web_sys::window().map(|w| w.session_storage()) {
             let _ = session.clear();

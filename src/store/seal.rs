@@ -128,14 +128,25 @@ pub fn backup_aad(schema: u32) -> String {
 pub fn write_envelope(schema: u32, generation: u64, saved_at: &str, sealed: Sealed) -> String {
     let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
     format!(
-        "{{\"app\":{},\"schema\":{schema},\"generation\":{generation},\"saved_at\":{},\"sealed\":{{\"kdf\":{},\"iter\":{},\"salt\":{},\"iv\":{},\"ct\":{},\"lock_after_min\":{}}}}}",
+        "{{\"app\":{},\"schema\":{schema},\"generation\":{generation},\"saved_at\":{},\"sealed\":{}}}",
         text(APP),
         text(saved_at),
-        text(&sealed.kdf),
-        sealed.iter,
-        text(&sealed.salt),
-        text(&sealed.iv),
-        text(&sealed.ct),
-        sealed.lock_after_min
+        sealed.to_json()
     )
+}
+
+impl Sealed {
+    /// The sealed part as JSON (written by hand, as [`write_envelope`] explains).
+    pub fn to_json(&self) -> String {
+        let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        format!(
+            "{{\"kdf\":{},\"iter\":{},\"salt\":{},\"iv\":{},\"ct\":{},\"lock_after_min\":{}}}",
+            text(&self.kdf),
+            self.iter,
+            text(&self.salt),
+            text(&self.iv),
+            text(&self.ct),
+            self.lock_after_min
+        )
+    }
 }

@@ -2,7 +2,7 @@
 //! panel, with its QR encoder, and the backup reader); the welcome, kiosk start and not-found views stay in the main
 //! module because a first visit shows them.
 
-use crate::store::backup::{self, Preview};
+use crate::store::backup::{self, Opened, Preview, SealedBackup};
 use crate::store::kiosk::KioskConfig;
 use crate::ui::deferred::{on_demand, ChunkMissing};
 use crate::ui::kiosk::staff::StaffStage;
@@ -14,6 +14,7 @@ use crate::ui::pages::{
     safety_rules::SafetyRulesView, screening::ScreeningView, settings::SettingsView,
     share::ShareView, shared::SharedView, unlock::UnlockView,
 };
+use crate::ui::restore::RestorePanel;
 use crate::ui::route::{Route, Step};
 use leptos::prelude::*;
 
@@ -81,6 +82,15 @@ on_demand! {
     takeover_chunk, preload_takeover, fn kiosk_takeover(config: KioskConfig) { view! { <KioskTakeover config=config /> }.into_any() }
 }
 on_demand! {
+    /// What follows a chosen backup file: its passphrase if it is encrypted, then its preview and "Restore".
+    restore_panel_chunk, preload_restore_panel, fn restore_panel(
+        id: &'static str,
+        preview: RwSignal<Option<Preview>>,
+        sealed: RwSignal<Option<SealedBackup>>,
+        error: RwSignal<Option<String>>
+    ) { view! { <RestorePanel id=id preview=preview sealed=sealed error=error /> }.into_any() }
+}
+on_demand! {
     /// A plan opened from a share link.
     shared_chunk, preload_shared, fn shared(payload: String) { view! { <SharedView payload=payload /> }.into_any() }
 }
@@ -94,14 +104,14 @@ on_demand! {
     fallible,
     preload(#[doc(hidden)] backup_chunk)
 )]
-pub fn read_backup(bytes: Vec<u8>) -> Result<Result<Preview, String>, ChunkMissing> {
-    Ok(backup::import(&bytes))
+pub fn read_backup(bytes: Vec<u8>) -> Result<Result<Opened, String>, ChunkMissing> {
+    Ok(backup::open(&bytes))
 }
 
 /// Reads and checks a backup file (an ordinary function in builds that are not split).
 #[cfg(not(mosaic_split))]
-pub async fn read_backup(bytes: Vec<u8>) -> Result<Result<Preview, String>, ChunkMissing> {
-    Ok(backup::import(&bytes))
+pub async fn read_backup(bytes: Vec<u8>) -> Result<Result<Opened, String>, ChunkMissing> {
+    Ok(backup::open(&bytes))
 }
 
 /// Brings the backup reader's code into memory ahead of use; true once it is there.
@@ -138,5 +148,6 @@ pub async fn preload_all() -> bool {
     all &= preload_staff().await;
     all &= preload_takeover().await;
     all &= preload_backup_reader().await;
+    all &= preload_restore_panel().await;
     all
 }

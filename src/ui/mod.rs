@@ -23,8 +23,14 @@ pub mod widgets;
 /// Mounts the app into `<body>`, replacing the static "loading" fallback.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if let Some(fallback) = leptos::prelude::document().get_element_by_id("boot") {
-        fallback.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
+    // A later save kept by the crash copy goes back into localStorage before the session reads it; with no saved
+    // document (a first visit, a kiosk) this opens nothing and the app mounts at once.
+    // (wasm-bindgen's own spawner: Leptos's executor is set up by the mount itself.)
+    wasm_bindgen_futures::spawn_local(async {
+        crate::store::durable::recover().await;
+        if let Some(fallback) = leptos::prelude::document().get_element_by_id("boot") {
+            fallback.remove();
+        }
+        leptos::mount::mount_to_body(app::App);
+    });
 }

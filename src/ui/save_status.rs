@@ -4,7 +4,7 @@ use crate::share::download::{now_iso, save_file, stamp};
 use crate::store::backup;
 use crate::store::document::AppState;
 use crate::store::saver::SaveStatus;
-use crate::ui::session::use_session;
+use crate::ui::session::{use_session, Session};
 use leptos::prelude::*;
 
 /// Downloads a backup of the current state (works in every mode, including read-only and memory-only).
@@ -15,6 +15,25 @@ pub fn download_backup(state: &AppState) {
         "application/json",
         &backup::export(state, &now),
     );
+}
+
+/// Downloads a backup of the current state, encrypted with the passphrase when `encrypt` and the lock is on, in
+/// clear otherwise; the error is a sentence for the person.
+pub async fn download_backup_from(session: Session, encrypt: bool) -> Result<(), String> {
+    if !(encrypt && session.lock_is_on()) {
+        session.with_untracked(download_backup);
+        return Ok(());
+    }
+    let now = now_iso();
+    let file = session.sealed_backup(&now).await.map_err(|why| {
+        format!("The encrypted backup could not be made: {why}. Nothing was downloaded.")
+    })?;
+    save_file(
+        &format!("mosaic-backup-{}-encrypted.json", stamp(&now)),
+        "application/json",
+        &file,
+    )
+    .map_err(|why| format!("The backup could not be downloaded: {why}."))
 }
 
 /// The small "Saved / Saving… / Not saved" indicator in the header.
@@ -47,9 +66,16 @@ pub fn StorageBanner() -> impl IntoView {
     let session = use_session();
     let message = RwSignal::new(None::<String>);
     move || {
+        // With the lock on, a backup made in a hurry is encrypted like the data it copies.
         let backup_button = move || {
             view! {
-                <button type="button" on:click=move |_| session.with_untracked(download_backup)>
+                <button type="button" on:click=move |_| {
+                    leptos::task::spawn_local(async move {
+                        if let Err(why) = download_backup_from(session, true).await {
+                            message.try_set(Some(why));
+                        }
+                    });
+                }>
                     "Download a backup"
                 </button>
             }
@@ -59,12 +85,14 @@ pub fn StorageBanner() -> impl IntoView {
                 <div class="banner problem" role="alert">
                     <p><strong>"Not saved: "</strong>{reason}". Your answers are still here on this page and Mosaic keeps trying to save them. To be safe, download a backup."</p>
                     {backup_button()}
+                    <p class="field-error">{move || message.get()}</p>
                 </div>
             }.into_any(),
             SaveStatus::MemoryOnly => view! {
                 <div class="banner problem" role="alert">
                     <p><strong>"This browser is not letting Mosaic save. "</strong>"Your answers are kept only while this page is open. Download a backup to keep them."</p>
                     {backup_button()}
+                    <p class="field-error">{move || message.get()}</p>
                 </div>
             }.into_any(),
             SaveStatus::ReadOnly { schema } => view! {

@@ -8,7 +8,7 @@ use crate::ui::components::delete_everything::DeleteEverything;
 use crate::ui::kiosk::setup::KioskSetup;
 use crate::ui::passphrase_lock::PassphraseLock;
 use crate::ui::restore::RestoreBackup;
-use crate::ui::save_status::download_backup;
+use crate::ui::save_status::download_backup_from;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
@@ -51,6 +51,21 @@ pub fn SettingsView() -> impl IntoView {
         SaveStatus::Conflict => "Changed in another tab: choose which version to keep.".to_string(),
         SaveStatus::Locked => "Locked with a passphrase.".to_string(),
     };
+    // Offered while the lock is on (re-read when the save status changes, as turning the lock on or off saves).
+    let lock_on = move || {
+        session.save_status();
+        session.lock_is_on()
+    };
+    let encrypt = RwSignal::new(true);
+    let backup_error = RwSignal::new(None::<String>);
+    let download = move |_| {
+        backup_error.set(None);
+        leptos::task::spawn_local(async move {
+            if let Err(why) = download_backup_from(session, encrypt.get_untracked()).await {
+                backup_error.try_set(Some(why));
+            }
+        });
+    };
     let persisted_text = move || {
         match persisted.get() {
         Some(true) => "Protected: the browser will not clear Mosaic's data to free space.",
@@ -67,11 +82,21 @@ pub fn SettingsView() -> impl IntoView {
                 <h2 id="data-heading">"Your data on this device"</h2>
                 <p data-storage-status>{saved_text}</p>
                 <p data-persisted>{persisted_text}</p>
+                {move || lock_on().then(|| view! {
+                    <div class="toggle">
+                        <input type="checkbox" id="encrypt-backup" aria-describedby="encrypt-backup-hint"
+                            prop:checked=move || encrypt.get()
+                            on:change=move |ev| encrypt.set(event_target_checked(&ev)) />
+                        <label for="encrypt-backup">"Encrypt the backup with my passphrase"</label>
+                    </div>
+                    <p class="hint" id="encrypt-backup-hint">
+                        "An encrypted backup can be restored only with your passphrase, on this device or another."
+                    </p>
+                })}
                 <p>
-                    <button type="button" on:click=move |_| session.with_untracked(download_backup)>
-                        "Download a backup"
-                    </button>
+                    <button type="button" on:click=download>"Download a backup"</button>
                 </p>
+                <p class="field-error" role="alert">{move || backup_error.get()}</p>
                 <p class="hint">"A backup is a file you keep. It holds your answers, choices, plan and check-ins."</p>
                 <RestoreBackup id="settings-restore" />
             </section>

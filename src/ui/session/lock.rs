@@ -5,6 +5,7 @@
 //! sealed document and asks for the passphrase again.
 
 use super::Session;
+use crate::store::backup;
 use crate::store::crypto::{LockKey, OpenError};
 use crate::store::saver::{Delay, SaveStatus};
 use crate::store::seal::SealedEnvelope;
@@ -192,6 +193,19 @@ impl Session {
             }
             _ => Err("Mosaic could not lock: your latest changes are not saved yet. Try again in a moment.".to_string()),
         }
+    }
+
+    /// An encrypted backup of the document as it is now, sealed with the lock's key so the same passphrase opens
+    /// it; `now` is the export time. An error while the lock is off or locked.
+    pub async fn sealed_backup(&self, now: &str) -> Result<String, String> {
+        let key = self
+            .parts
+            .try_with_value(|p| p.lock.key.clone())
+            .flatten()
+            .ok_or("the passphrase lock is not on")?;
+        let (data, aad) = self.with_untracked(backup::sealed_export_parts);
+        let sealed = key.seal(data.as_bytes(), &aad).await?;
+        Ok(backup::export_sealed(&sealed, now))
     }
 
     /// Keeps `key` for sealing and starts watching for a while without use.

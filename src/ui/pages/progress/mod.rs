@@ -226,6 +226,9 @@ fn Sessions(therapies: Vec<TherapyReview>) -> impl IntoView {
             <h2 id="sessions-heading">"Sessions done and planned"</h2>
             <p class="chart-summary" data-summary="sessions">{summary}</p>
             <ul class="bars" aria-hidden="true">{bars}</ul>
+            // A table wider than a narrow screen scrolls inside its own box, never the page (WCAG 1.4.10); the box
+            // takes focus so a keyboard can scroll it.
+            <div class="table-scroll" role="region" aria-label="Sessions by therapy, scrollable" tabindex="0">
             <table class="chart-table" data-table="sessions">
                 <caption>"Sessions by therapy"</caption>
                 <thead>
@@ -238,6 +241,7 @@ fn Sessions(therapies: Vec<TherapyReview>) -> impl IntoView {
                 </thead>
                 <tbody>{table_rows}</tbody>
             </table>
+            </div>
         </section>
     }
 }
@@ -268,6 +272,9 @@ fn ScoresTable(rows: Vec<Row>) -> impl IntoView {
                 "To see or change a check-in, open it from the list on the "
                 <a href=Route::CheckIn(None).href()>"weekly check-in"</a>" page."
             </p>
+            // A table wider than a narrow screen scrolls inside its own box, never the page (WCAG 1.4.10); the box
+            // takes focus so a keyboard can scroll it.
+            <div class="table-scroll" role="region" aria-label="Your scores by check-in, scrollable" tabindex="0">
             <table class="chart-table" data-table="scores">
                 <caption>"Your scores by check-in (lower is better; a dash: not answered)"</caption>
                 <thead>
@@ -281,6 +288,7 @@ fn ScoresTable(rows: Vec<Row>) -> impl IntoView {
                 </thead>
                 <tbody>{body}</tbody>
             </table>
+            </div>
         </section>
     }
 }
