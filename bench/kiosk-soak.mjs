@@ -10,7 +10,7 @@
 //     page and its wasm linear memory must hold no sentinel of any earlier session, and the snapshot's detached DOM
 //     nodes ("Detached …") must not grow from the count at session 50.
 // (b) CYCLES in-page cycles (default 200) in one normal page, never reloaded: change the pain answers, go to the
-//     last intake step and press "Next: safety check" (screening runs), open "Choose therapies", add or remove a
+//     last intake step and press "Done: see my results" (screening runs), open "Choose therapies", add or remove a
 //     therapy, and "Build my plan". Here the JS heap after a forced GC, the DOM nodes, the wasm linear memory and the
 //     browser processes' memory are all figures that a leak in the app would grow. Sampled at cycle 20 and the last.
 //
@@ -269,7 +269,7 @@ try {
         .getByRole('radio', { name: new RegExp(`^${4 + (i % 5)} out of 10`) }).check();
       await page.evaluate(() => { location.hash = '#/intake/practical'; });
       await page.locator('section.wizard[data-step="practical"]').waitFor();
-      await page.getByRole('button', { name: 'Next: safety check' }).click();
+      await page.getByRole('button', { name: 'Done: see my results' }).click();
       await page.locator('[data-outcome="proceed"]').waitFor();
       await page.getByRole('link', { name: 'Choose therapies' }).click();
       await cbt.waitFor();

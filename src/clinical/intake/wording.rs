@@ -9,6 +9,15 @@ use std::fmt;
 
 /// The message for a key no intake struct has, with the nearest field name when there is one.
 pub(super) fn unknown_key_message(path: &str, key: &str) -> String {
+    // A key can be as long as the file: the message quotes the start of it.
+    const SHOWN_CHARS: usize = 60;
+    let shortened;
+    let path = if path.chars().count() > SHOWN_CHARS {
+        shortened = format!("{}…", path.chars().take(SHOWN_CHARS).collect::<String>());
+        shortened.as_str()
+    } else {
+        path
+    };
     match nearest_field(key) {
         Some(field) => format!(
             "`{path}` is not a field Mosaic knows; check the spelling (did you mean `{field}`?)."
@@ -31,9 +40,13 @@ fn nearest_field(key: &str) -> Option<&'static str> {
         fields_of::<AreaRating>(),
         fields_of::<Practicalities>(),
     ];
+    // Two strings are at least their difference in length apart, so only names of about the key's length are
+    // compared: a key of a million characters costs one count, not a million-cell table per name.
+    let length = key.chars().count();
     fields
         .into_iter()
         .flatten()
+        .filter(|f| f.chars().count().abs_diff(length) <= 2)
         .map(|f| (edit_distance(key, f), *f))
         .filter(|(d, _)| *d <= 2)
         .min()
@@ -195,6 +208,15 @@ mod tests {
         assert_eq!(nearest_field("pegg"), Some("peg"));
         assert_eq!(nearest_field("agee"), Some("age"));
         assert_eq!(nearest_field("zzzzzzzz"), None);
+        assert_eq!(nearest_field(&"a".repeat(1_000_000)), None);
+        let long = format!("intake.{}", "k".repeat(200));
+        assert_eq!(
+            unknown_key_message(&long, &"k".repeat(200)),
+            format!(
+                "`intake.{}…` is not a field Mosaic knows; check the spelling.",
+                "k".repeat(53)
+            )
+        );
     }
 
     #[test]
