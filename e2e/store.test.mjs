@@ -288,7 +288,7 @@ test('malformed, oversized and wrong-format backups are refused with a clear mes
       ['broken.json', '{"format":"mosaic-backup",', /could not be read/],
       ['other.json', '{"format":"something-else","schema":1,"data":{}}', /format is "something-else"/],
       ['newer.json', '{"format":"mosaic-backup","schema":42,"data":{}}', /newer version/],
-      ['big.json', ' '.repeat(1024 * 1024 + 10), /too large/],
+      ['big.json', ' '.repeat(16 * 1024 * 1024 + 10), /too large/],
       ['ids.json', '{"format":"mosaic-backup","schema":1,"data":{"intake":{"conditions":["werewolf"]}}}', /werewolf/],
     ];
     for (const [name, contents, message] of cases) {

@@ -14,8 +14,12 @@ use serde_json::Value;
 
 /// The `format` marker of a backup file.
 pub const FORMAT: &str = "mosaic-backup";
-/// Largest backup accepted, checked before parsing.
-pub const MAX_BYTES: usize = 1024 * 1024;
+/// Largest backup accepted, checked before parsing. Large enough for any document the app can store, so its own
+/// backups always restore: a browser gives a site about 5 MB of `localStorage` (Chromium: 10 MiB of UTF-16, that is
+/// 5 M characters, which can be 15 MB as UTF-8 when they are, say, Japanese), and the export's indentation adds a
+/// little. Found by the fuzzer (`tests/fuzz_parsers.rs`): at 1 MiB, three years of full-length notes in Japanese
+/// made a backup the app refused.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 
 /// The backup file's shape.
 #[derive(Serialize, Deserialize)]
