@@ -121,15 +121,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, String> {
     let Ok(file) = serde_json::from_str::<SealedBackup>(text) else {
         return import(bytes).map(|p| Opened::Plain(Box::new(p)));
     };
-    if file.format != FORMAT {
-        return Err(format!(
-            "This file is not a Mosaic backup (its format is \"{}\").",
-            file.format
-        ));
-    }
-    if file.schema > CURRENT_SCHEMA {
-        return Err(newer(file.schema));
-    }
+    check_head(&file.format, file.schema)?;
     if !file.sealed.is_well_formed() {
         return Err("This encrypted backup is damaged: its encrypted part is not complete, so it cannot be opened. Nothing was changed.".to_string());
     }
@@ -149,10 +141,19 @@ fn as_text(bytes: &[u8]) -> Result<&str, String> {
         .map_err(|_| "This file is not a text file, so it is not a Mosaic backup.".to_string())
 }
 
-fn newer(schema: u32) -> String {
-    format!(
-        "This backup was made by a newer version of Mosaic (schema {schema}). Update Mosaic, then restore it."
-    )
+/// Refuses a file of another format, or one made by a newer version.
+fn check_head(format: &str, schema: u32) -> Result<(), String> {
+    if format != FORMAT {
+        return Err(format!(
+            "This file is not a Mosaic backup (its format is \"{format}\")."
+        ));
+    }
+    if schema > CURRENT_SCHEMA {
+        return Err(format!(
+            "This backup was made by a newer version of Mosaic (schema {schema}). Update Mosaic, then restore it."
+        ));
+    }
+    Ok(())
 }
 
 /// Reads and validates a backup in clear; the error is a sentence a person can act on. Nothing is changed here.
@@ -161,15 +162,7 @@ pub fn import(bytes: &[u8]) -> Result<Preview, String> {
     let file: BackupFile = serde_json::from_str(text).map_err(|e| {
         format!("This file is not a Mosaic backup: it could not be read as one ({e}).")
     })?;
-    if file.format != FORMAT {
-        return Err(format!(
-            "This file is not a Mosaic backup (its format is \"{}\").",
-            file.format
-        ));
-    }
-    if file.schema > CURRENT_SCHEMA {
-        return Err(newer(file.schema));
-    }
+    check_head(&file.format, file.schema)?;
     let data = migrate(file.schema, file.data)
         .map_err(|e| format!("This backup cannot be restored: {e}."))?;
     let mut problems: Vec<Problem> = check_exported_at(&file.exported_at)
