@@ -14,8 +14,8 @@ const env = useApp('/');
 const SENTINEL = 'SENTINEL-7f3a';
 
 /** The only addresses a session may ask for after start-up: the build's own files, by their hashed names (the
- *  WebAssembly view chunks and scripts under `app-<hash>/`, the stylesheets of the views beside the page). */
-const OWN_FILE = /^\/(app-[0-9a-f]{16}\/[A-Za-z0-9_]+\.(wasm|js)|[a-z]+-[0-9a-f]{16}\.css)$/;
+ *  WebAssembly view chunks, their hash list and scripts under `app-<hash>/`, the stylesheets of the views beside the page). */
+const OWN_FILE = /^\/(app-[0-9a-f]{16}\/([A-Za-z0-9_]+\.(wasm|js)|chunk-integrity\.json)|[a-z]+-[0-9a-f]{16}\.css)$/;
 
 test('a whole session with a sentinel in every free text: no request but the app\'s own files, the sentinel in none, no CSP violation or console error', async () => {
   const { context, page, problems, log } = await openApp(env.browser, env.site.url, { context: { viewport: { width: 1280, height: 900 } } });
