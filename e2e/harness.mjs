@@ -149,3 +149,11 @@ export async function focusedId(page, expected, timeout = 3000 * THROTTLE) {
   }
   return page.evaluate(() => document.activeElement?.id ?? '');
 }
+
+/** A backup file of `data` to hand to the "Restore a backup" input, as Mosaic writes one (schema 3 is
+ *  src/store/migrate.rs CURRENT_SCHEMA). */
+export const backupFile = (data, exportedAt = '2026-03-02T10:00:00Z') => ({
+  name: 'mosaic-backup.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ format: 'mosaic-backup', schema: 3, exported_at: exportedAt, data })),
+});

@@ -5,34 +5,11 @@
 // shown as the literal text they are.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { useApp, openWithState } from './harness.mjs';
+import { PAYLOADS, PLAIN, documentWith, risky } from './payloads.mjs';
 
 const env = useApp('/');
-const s01 = JSON.parse(readFileSync(new URL('../tests/scenarios/s01.json', import.meta.url), 'utf8'));
-const PAYLOADS = [
-  '<img src=x onerror=alert(1)>',
-  '"><svg onload=alert(1)>',
-  'javascript:alert(1)',
-  '</script><script>alert(1)</script>',
-  '\u202Eevil.exe',
-];
 
-/** A planned document whose free texts are `words[0..]` (payloads, or plain words of the same count). */
-function documentWith(words) {
-  const [a, b, c, d, e] = words;
-  return {
-    intake: { ...s01.intake, values: { what_matters: a, goals: [b, c] } },
-    selected: ['yoga', 'exercise'],
-    checkins: [{
-      date: '2026-03-02', week: 1, peg: { pain: 6, enjoyment: 6, activity: 6 }, sessions: { yoga: 1 },
-      effects: { yoga: { level: 'medical_care', text: d } }, note: e, red_flags: [],
-    }],
-    settings: { crisis_line: a },
-    flare: { signs: a, helps_from_plan: ['yoga'], helps: b, reduce: c, contacts: d },
-  };
-}
-const PLAIN = ['walking', 'gardening', 'sleep', 'sore knee', 'busy week'];
 // Each view that shows a free text, by its heading.
 const VIEWS = [
   ['#/review', 'Review your answers'],
@@ -43,9 +20,6 @@ const VIEWS = [
   ['#/check-in/1', 'Check-in 1 (week 1)'],
 ];
 
-/** How many elements of each kind that could run or load something the page holds. */
-const risky = (page) =>
-  page.evaluate(() => Object.fromEntries(['script', 'img', 'svg', 'iframe', '[onerror]', '[onload]'].map((s) => [s, document.querySelectorAll(s).length])));
 
 test('payloads in every free text stay text on every view that shows them', async () => {
   const bad = await openWithState(env, documentWith(PAYLOADS), '#/', { viewport: { width: 1280, height: 900 } });

@@ -6,20 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useApp, openWithState } from './harness.mjs';
+import { useApp, openWithState, backupFile } from './harness.mjs';
+import { PAYLOADS, PLAIN, documentWith, risky } from './payloads.mjs';
 import { driveIntake } from './drive.mjs';
 
 const env = useApp('/');
 const s01 = JSON.parse(readFileSync(new URL('../tests/scenarios/s01.json', import.meta.url), 'utf8'));
 // The same payloads as e2e/inert-text.test.mjs.
-const PAYLOADS = [
-  '<img src=x onerror=alert(1)>',
-  '"><svg onload=alert(1)>',
-  'javascript:alert(1)',
-  '</script><script>alert(1)</script>',
-  '\u202Eevil.exe',
-];
-const PLAIN = ['walking', 'gardening', 'sleep', 'sore knee', 'busy week'];
 const VIEWPORT = { viewport: { width: 1280, height: 900 } };
 /** A planned document with no words of the person's own yet. */
 const PLANNED = {
@@ -39,9 +32,6 @@ const CRISIS = 'Crisis line to show if you tell Mosaic you are thinking of harmi
 const SHARE_TICKS = ['What matters to me, my goals and my flare plan, in my own words',
   'My progress: check-ins, sessions done and side effects', 'My notes and the words I wrote about side effects'];
 
-/** How many elements of each kind that could run or load something the page holds (as in inert-text.test.mjs). */
-const risky = (page) =>
-  page.evaluate(() => Object.fromEntries(['script', 'img', 'svg', 'iframe', '[onerror]', '[onload]'].map((s) => [s, document.querySelectorAll(s).length])));
 const pageText = (page) => page.evaluate(() => document.body.innerText);
 
 /** Goes to `hash` as a link in the app would, and waits for the view's heading. */
@@ -225,12 +215,6 @@ test('a saved document holding a million-character text opens: the text is kept 
   }
 });
 
-/** A backup file of `data` (schema 3: src/store/migrate.rs CURRENT_SCHEMA). */
-const backupFile = (data, exportedAt = '2026-03-02T10:00:00Z') => ({
-  name: 'mosaic-backup.json',
-  mimeType: 'application/json',
-  buffer: Buffer.from(JSON.stringify({ format: 'mosaic-backup', schema: 3, exported_at: exportedAt, data })),
-});
 
 test('a backup holding a million-character text is refused with a message naming the field; nothing changes', async () => {
   const { context, page, errors } = await openWithState(env, PLANNED, '#/settings', VIEWPORT);
@@ -256,20 +240,6 @@ test('a backup holding a million-character text is refused with a message naming
   }
 });
 
-/** A planned document whose free texts are `words[0..]` (as in e2e/inert-text.test.mjs). */
-function documentWith(words) {
-  const [a, b, c, d, e] = words;
-  return {
-    intake: { ...s01.intake, values: { what_matters: a, goals: [b, c] } },
-    selected: ['yoga', 'exercise'],
-    checkins: [{
-      date: '2026-03-02', week: 1, peg: { pain: 6, enjoyment: 6, activity: 6 }, sessions: { yoga: 1 },
-      effects: { yoga: { level: 'medical_care', text: d } }, note: e, red_flags: [],
-    }],
-    settings: { crisis_line: a },
-    flare: { signs: a, helps_from_plan: ['yoga'], helps: b, reduce: c, contacts: d },
-  };
-}
 
 test('backups carrying the payloads, chosen in Settings: the preview and the refusal show them as text', async () => {
   const bad = await openWithState(env, PLANNED, '#/settings', VIEWPORT);

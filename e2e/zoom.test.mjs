@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useApp, openWithState, axe, THROTTLE } from './harness.mjs';
+import { useApp, openWithState, axe, THROTTLE, backupFile } from './harness.mjs';
 
 const env = useApp('/');
 const s01 = JSON.parse(readFileSync(new URL('../tests/scenarios/s01.json', import.meta.url), 'utf8'));
@@ -215,12 +215,6 @@ test('the "Not saved" banner of a full storage has no axe-core violations, at 12
   }
 });
 
-/** A backup file of `data`, as Mosaic writes one (schema 3 is src/store/migrate.rs CURRENT_SCHEMA). */
-const backupFile = (data, exportedAt = '2026-03-02T10:00:00Z') => ({
-  name: 'mosaic-backup.json',
-  mimeType: 'application/json',
-  buffer: Buffer.from(JSON.stringify({ format: 'mosaic-backup', schema: 3, exported_at: exportedAt, data })),
-});
 
 test('the backup restore preview and a refused backup have no axe-core violations, at 1280 px and at 200 % zoom', async () => {
   for (const options of [{ viewport: { width: 1280, height: 800 } }, ZOOM_200]) {

@@ -7,7 +7,7 @@ use crate::clinical::catalog::{catalog, Vocab};
 use crate::clinical::intake::Intake;
 use crate::store::document::AppState;
 use crate::store::migrate::{migrate, CURRENT_SCHEMA};
-use crate::store::seal::{backup_aad, Sealed};
+use crate::store::seal::{backup_aad, json_text, Sealed};
 use crate::store::validate::{check_exported_at, validate_data, Problem};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -78,12 +78,11 @@ impl SealedBackup {
     /// The plain backup file this stands for, once its data has been decrypted to `data_json`, so the ordinary
     /// import (migrations, every field checked) takes it from there.
     pub fn plain(&self, data_json: &str) -> String {
-        let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
         format!(
             "{{\"format\":{},\"schema\":{},\"exported_at\":{},\"data\":{}}}",
-            text(&self.format),
+            json_text(&self.format),
             self.schema,
-            text(&self.exported_at),
+            json_text(&self.exported_at),
             data_json
         )
     }
@@ -105,11 +104,10 @@ pub fn sealed_export_parts(state: &AppState) -> (String, String) {
 
 /// Writes an encrypted backup, whose `sealed` holds what [`sealed_export_parts`] gave; `now` is the export time.
 pub fn export_sealed(sealed: &Sealed, now: &str) -> String {
-    let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
     format!(
         "{{\n  \"format\": {},\n  \"schema\": {CURRENT_SCHEMA},\n  \"exported_at\": {},\n  \"sealed\": {}\n}}",
-        text(FORMAT),
-        text(now),
+        json_text(FORMAT),
+        json_text(now),
         sealed.to_json()
     )
 }

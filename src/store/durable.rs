@@ -157,8 +157,8 @@ pub async fn recover() {
     };
     match get().await {
         Ok(Some(copy)) if wanted(&copy) => {
-            // Through `set`, so the copy is written back as well: the two agree again.
-            if LocalStorage.set(DOC_KEY, &copy).is_err() {
+            // Into localStorage only: the copy already holds these bytes.
+            if LocalStorage.set_here(DOC_KEY, &copy).is_err() {
                 web_sys::console::warn_1(&"Mosaic could not put back its crash copy".into());
             }
         }

@@ -125,37 +125,44 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     }
 }
 
+/// The clear part every stored document of ours starts with, plain or sealed.
+#[derive(Deserialize)]
+struct Head {
+    app: String,
+    generation: u64,
+    saved_at: Option<String>,
+}
+
+/// The head of stored bytes, if they are one of our documents.
+fn head(raw: &str) -> Option<Head> {
+    serde_json::from_str::<Head>(raw)
+        .ok()
+        .filter(|h| h.app == APP)
+}
+
 /// The generation of stored bytes, if they are one of our documents, plain or sealed (used to detect a newer save
 /// by another tab).
 pub fn generation_of(raw: Option<&str>) -> Option<u64> {
-    #[derive(Deserialize)]
-    struct Head {
-        app: String,
-        generation: u64,
-    }
-    let head: Head = serde_json::from_str(raw?).ok()?;
-    (head.app == APP).then_some(head.generation)
+    head(raw?).map(|h| h.generation)
 }
 
 /// Whether `copy` is a later save of the same document than `local`: both are documents of ours (plain or sealed),
 /// and `copy` has the higher generation and was saved no earlier. Used to bring back the browser-crash copy
 /// ([`crate::store::durable`]); a copy left over from before a deletion is older by its time, so it never comes back.
 pub fn is_later_save(copy: &str, local: &str) -> bool {
-    #[derive(Deserialize)]
-    struct Head {
-        app: String,
-        generation: u64,
-        saved_at: String,
-    }
-    let head = |raw: &str| {
-        serde_json::from_str::<Head>(raw)
-            .ok()
-            .filter(|h| h.app == APP)
-    };
     match (head(copy), head(local)) {
-        (Some(copy), Some(local)) => {
-            copy.generation > local.generation && copy.saved_at >= local.saved_at
-        }
+        (
+            Some(Head {
+                generation: g_copy,
+                saved_at: Some(t_copy),
+                ..
+            }),
+            Some(Head {
+                generation: g_local,
+                saved_at: Some(t_local),
+                ..
+            }),
+        ) => g_copy > g_local && t_copy >= t_local,
         _ => false,
     }
 }

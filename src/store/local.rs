@@ -56,7 +56,7 @@ impl Storage for LocalStorage {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        storage()?.set_item(key, value).map_err(|e| classify(&e))?;
+        self.set_here(key, value)?;
         if key == DOC_KEY {
             durable::copy(value);
         }
@@ -64,9 +64,7 @@ impl Storage for LocalStorage {
     }
 
     fn remove(&self, key: &str) {
-        if let Ok(s) = storage() {
-            let _ = s.remove_item(key);
-        }
+        self.remove_here(key);
         if key == DOC_KEY {
             durable::forget();
         }
@@ -75,7 +73,7 @@ impl Storage for LocalStorage {
     /// Every key, and the crash copy even when the document key is already gone (deleted by another tab, say).
     fn remove_all(&self) {
         for key in self.keys_with_prefix(PREFIX) {
-            self.remove(&key);
+            self.remove_here(&key);
         }
         durable::forget();
     }
@@ -91,11 +89,24 @@ impl Storage for LocalStorage {
 }
 
 impl LocalStorage {
+    /// Writes a key in `localStorage` only: [`Storage::set`] without the crash copy, for the crash copy itself put
+    /// back at start-up ([`durable::recover`]).
+    pub(crate) fn set_here(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        storage()?.set_item(key, value).map_err(|e| classify(&e))
+    }
+
+    /// Removes a key from `localStorage` only (the crash copy is deleted once, by the caller).
+    fn remove_here(&self, key: &str) {
+        if let Ok(s) = storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+
     /// Removes every key Mosaic wrote except `keep`, and clears session storage (kiosk start-up).
     pub fn remove_all_except(&self, keep: &str) {
         for key in self.keys_with_prefix(PREFIX) {
             if key != keep {
-                self.remove(&key);
+                self.remove_here(&key);
             }
         }
         if keep != DOC_KEY {

@@ -100,16 +100,20 @@ impl SealedEnvelope {
     /// The plain envelope this stands for, once its data has been decrypted to `data_json`, so the ordinary reader
     /// (migrations, strict checks) takes it from there.
     pub fn plain(&self, data_json: &str) -> String {
-        let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
         format!(
             "{{\"app\":{},\"schema\":{},\"generation\":{},\"saved_at\":{},\"data\":{}}}",
-            text(&self.app),
+            json_text(&self.app),
             self.schema,
             self.generation,
-            text(&self.saved_at),
+            json_text(&self.saved_at),
             data_json
         )
     }
+}
+
+/// `s` as a JSON string, quotes and escapes included: the sealed forms are written by hand (see [`write_envelope`]).
+pub fn json_text(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// The additional data of a sealed document: which key it belongs under, its schema and its generation.
@@ -126,11 +130,10 @@ pub fn backup_aad(schema: u32) -> String {
 /// downloads, and every value here is a number or a base64url or ISO 8601 string that needs no escaping beyond
 /// what `text` does.
 pub fn write_envelope(schema: u32, generation: u64, saved_at: &str, sealed: Sealed) -> String {
-    let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
     format!(
         "{{\"app\":{},\"schema\":{schema},\"generation\":{generation},\"saved_at\":{},\"sealed\":{}}}",
-        text(APP),
-        text(saved_at),
+        json_text(APP),
+        json_text(saved_at),
         sealed.to_json()
     )
 }
@@ -138,14 +141,13 @@ pub fn write_envelope(schema: u32, generation: u64, saved_at: &str, sealed: Seal
 impl Sealed {
     /// The sealed part as JSON (written by hand, as [`write_envelope`] explains).
     pub fn to_json(&self) -> String {
-        let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
         format!(
             "{{\"kdf\":{},\"iter\":{},\"salt\":{},\"iv\":{},\"ct\":{},\"lock_after_min\":{}}}",
-            text(&self.kdf),
+            json_text(&self.kdf),
             self.iter,
-            text(&self.salt),
-            text(&self.iv),
-            text(&self.ct),
+            json_text(&self.salt),
+            json_text(&self.iv),
+            json_text(&self.ct),
             self.lock_after_min
         )
     }
