@@ -82,8 +82,9 @@ for (const [file, what, alter] of ALTERED) {
   });
 }
 
-const css = readdirSync(DIST).find((f) => f.startsWith('views-') && f.endsWith('.css'));
-for (const file of ['start.js', 'mosaic.js', '__wasm_split.js', 'mosaic_bg.wasm', css]) {
+// The first view's stylesheet blocks the first paint; the views' stylesheets are preloaded and applied by start.js.
+const cssFile = (name) => readdirSync(DIST).find((f) => f.startsWith(`${name}-`) && f.endsWith('.css'));
+for (const file of ['start.js', 'mosaic.js', '__wasm_split.js', 'mosaic_bg.wasm', cssFile('main'), cssFile('views')]) {
   test(`${file} served with one byte flipped: the page says Mosaic could not start, and no app appears`, async () => {
     const context = await env.browser.newContext();
     try {
@@ -106,3 +107,46 @@ for (const file of ['start.js', 'mosaic.js', '__wasm_split.js', 'mosaic_bg.wasm'
     }
   });
 }
+
+test('the first paint waits for one stylesheet only, and the app draws nothing before every stylesheet applies', async () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const blocking = html.match(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g) ?? [];
+  assert.equal(blocking.length, 1, `one blocking stylesheet: ${blocking.join(' ')}`);
+  assert.ok(blocking[0].includes(cssFile('main')), 'and it is the first view\'s (style/main.css)');
+  const preloaded = (html.match(/<link\b[^>]*\bas="?style"?[^>]*>/g) ?? []).map((t) => t.match(/([a-z]+)-[0-9a-f]{16}\.css/)[1]);
+  assert.deepEqual(preloaded.sort(), ['kiosk', 'rules', 'store', 'views', 'wizard'], 'the views\' stylesheets are preloaded');
+
+  const context = await env.browser.newContext();
+  try {
+    // Records, when the app's frame first enters the page, which stylesheets apply at that moment.
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.getElementById('main')) return;
+        observer.disconnect();
+        window.sheetsAtFirstDraw = [...document.styleSheets].map((s) => s.href);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // The views' stylesheet is held back until the wasm has arrived and the page has gone idle, the time the app
+    // would have drawn without it; the page paints its boot message meanwhile.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route((url) => url.pathname.endsWith(`/${cssFile('views')}`), async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const wasm = page.waitForResponse((r) => r.url().endsWith('/mosaic_bg.wasm'), { timeout: 15_000 * THROTTLE });
+    // Not to "load": the held stylesheet holds the page's load event back too.
+    await page.goto(env.site.url, { waitUntil: 'commit' });
+    await page.getByText('Mosaic is starting…').waitFor({ timeout: 15_000 * THROTTLE });
+    await (await wasm).finished();
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+    release();
+    await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 15_000 * THROTTLE });
+    const name = (href) => href.match(/([a-z]+)-[0-9a-f]{16}\.css/)[1];
+    const atFirstDraw = (await page.evaluate(() => window.sheetsAtFirstDraw)).map(name).sort();
+    assert.deepEqual(atFirstDraw, ['kiosk', 'main', 'rules', 'store', 'views', 'wizard'], 'every stylesheet applies before the app draws');
+  } finally {
+    await context.close();
+  }
+});

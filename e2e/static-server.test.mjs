@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { serve } from '../scripts/static-server.mjs';
 
 let dir;
@@ -68,4 +69,34 @@ test('no path escapes the served folder, however it is spelled', async () => {
 
 test('a NUL byte answers 400', async () => {
   assert.equal((await get('/index.html%00.txt')).status, 400);
+});
+
+test('with gzip, text and wasm go compressed to a client that accepts it, and as stored to one that does not', async () => {
+  const page = '<title>app</title>'.repeat(50);
+  writeFileSync(join(dir, 'dist', 'page.html'), page);
+  writeFileSync(join(dir, 'dist', 'icon.png'), Buffer.alloc(400, 7));
+  const gz = await serve({ root: join(dir, 'dist'), gzip: true });
+  const { hostname, port } = new URL(gz.url);
+  const fetchRaw = (path, headers) => new Promise((ok, fail) => {
+    request({ hostname, port, path, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', fail).end();
+  });
+  try {
+    const zipped = await fetchRaw('/page.html', { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(zipped.headers.vary, 'accept-encoding');
+    assert.ok(zipped.body.length < page.length / 5, `compressed to ${zipped.body.length} of ${page.length} bytes`);
+    assert.equal(gunzipSync(zipped.body).toString('utf8'), page);
+    const plain = await fetchRaw('/page.html', {});
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body.toString('utf8'), page);
+    const png = await fetchRaw('/icon.png', { 'accept-encoding': 'gzip' });
+    assert.equal(png.headers['content-encoding'], undefined, 'a PNG is already compressed');
+    assert.equal(png.body.length, 400);
+  } finally {
+    gz.server.close();
+  }
 });

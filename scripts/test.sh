@@ -46,7 +46,9 @@ step "size report (fails over the 250 KB first-visit budget)"
 SIZE_STRICT=1 node scripts/size-report.mjs dist
 
 step "end-to-end tests (release build in headless Chromium)"
-node --test --test-concurrency=1 e2e/
+# Two test files at a time, one per core: each file has its own server and browser and waits for conditions, never
+# for time, so they do not disturb each other (measured: 297 tests in 15 min against about 20 one file at a time).
+node --test --test-concurrency=2 e2e/
 
 echo
 echo "All tests passed."

@@ -19,6 +19,8 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+// The one stylesheet the first paint waits for (style/main.css): colours, type, the page frame and the boot message.
+const FIRST_VIEW_CSS = 'main';
 const staging = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === 'release';
 const fail = (msg) => {
@@ -192,6 +194,10 @@ if ('serviceWorker' in navigator) {
 // which it fetches with that integrity. A module that fails its check leaves the whole module graph unloaded (start.js
 // never runs and the page's own message appears); a stylesheet that fails its check is caught by start.js before the
 // app starts. The view chunks that wasm-split loads later are fetched with theirs by the split loader (above).
+//
+// Only the first view's stylesheet (FIRST_VIEW_CSS: the page, the boot message, the shell) blocks the first paint;
+// index.html preloads the others (see below), and start.js applies them while the wasm downloads and starts the app
+// only once they are in, so no view is ever drawn without its styles.
 writeFileSync(
   join(out, 'start.js'),
   `// Starts Mosaic. If it cannot, the page's own message explains what to do (index.html, #boot).
@@ -200,13 +206,21 @@ const failed = (error) => {
   console.error(error);
   document.getElementById('boot')?.classList.add('boot-error');
 };
-// Module scripts run after the page's stylesheets have loaded or failed: one without a sheet failed its check.
+const notIntact = (links) => new Error(\`a stylesheet did not arrive intact: \${links.map((l) => l.href).join(', ')}\`);
+// Module scripts run after the page's blocking stylesheet has loaded or failed: without a sheet it failed its check.
 const broken = [...document.querySelectorAll('link[rel=stylesheet]')].filter((link) => !link.sheet);
+// The views' stylesheets, preloaded by the page, become stylesheets now; an error is a failed integrity check.
+const applied = (link) => new Promise((resolve, reject) => {
+  link.addEventListener('load', resolve, { once: true });
+  link.addEventListener('error', () => reject(notIntact([link])), { once: true });
+  link.rel = 'stylesheet';
+});
 if (broken.length) {
-  failed(new Error(\`a stylesheet did not arrive intact: \${broken.map((l) => l.href).join(', ')}\`));
+  failed(notIntact(broken));
 } else {
   const wasm = fetch(new URL('./mosaic_bg.wasm', import.meta.url), { integrity: '${sri(join(out, 'mosaic_bg.wasm'))}' });
-  init({ module_or_path: wasm }).catch(failed);
+  const styles = [...document.querySelectorAll('link[rel=preload][as=style]')].map(applied);
+  Promise.all([wasm, ...styles]).then(() => init({ module_or_path: wasm })).catch(failed);
 }
 ${release ? register : ''}`,
 );
@@ -256,7 +270,18 @@ const pointed = html
     if (f === undefined) return tag;
     if (/\bintegrity=/.test(tag)) fail(`index.html already gives ${f} an integrity`);
     return tag.replace(/\s*\/?>$/, (end) => ` integrity="${sri(join(out, f))}"${end}`);
+  })
+  // Every stylesheet but the first view's is preloaded instead: fetched at once, blocking nothing, and applied by
+  // start.js before the app draws (above). Trunk has given each its integrity, which the preload keeps.
+  .replace(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g, (tag) => {
+    const name = tag.match(/\bhref="?\.?\/?([a-z]+)-[0-9a-f]+\.css/)?.[1];
+    if (name === undefined) fail(`index.html has a stylesheet that is not one of Trunk's hashed CSS files: ${tag}`);
+    if (!/\bintegrity=/.test(tag)) fail(`the stylesheet ${name} has no integrity`);
+    return name === FIRST_VIEW_CSS ? tag : tag.replace(/\brel="?stylesheet"?/, 'rel="preload" as="style"');
   });
+if ((pointed.match(/\brel="?stylesheet"?/g) ?? []).length !== 1) {
+  fail(`index.html should keep exactly one blocking stylesheet (${FIRST_VIEW_CSS}.css)`);
+}
 writeFileSync(htmlFile, pointed);
 
 // The install icons: PNGs at the sizes the manifest (public/manifest.webmanifest) names, drawn by Chromium from our

@@ -94,8 +94,12 @@ fn maximal() -> AppState {
         })
         .collect();
     s.selected = ids::THERAPIES.iter().rev().map(|t| t.to_string()).collect();
+    // Sessions a week travel only for therapies with a weekly course (a link with others is refused), 3 bits each
+    // whatever the number.
     for t in ids::THERAPIES {
-        s.plan.per_week.insert(t.into(), 3);
+        if let Some(course) = catalog().therapy(t).and_then(|t| t.course.as_ref()) {
+            s.plan.per_week.insert(t.into(), course.per_week_max);
+        }
         s.plan.days.insert(t.into(), vec![0, 2, 4]);
     }
     s
@@ -156,9 +160,13 @@ fn shareable(s: &AppState, free_text: bool) -> AppState {
         *d = as_days(d);
     }
     let mut plan = s.plan.clone();
-    plan.per_week
-        .retain(|t, _| ids::THERAPIES.contains(&t.as_str()));
-    plan.per_week.values_mut().for_each(|n| *n = (*n).min(7));
+    // Sessions a week within the therapy's usual course, as the plan screen sets them; others are left out.
+    plan.per_week.retain(|t, n| {
+        catalog()
+            .therapy(t)
+            .and_then(|t| t.course.as_ref())
+            .is_some_and(|c| c.per_week_min <= *n && *n <= c.per_week_max)
+    });
     plan.days
         .retain(|t, _| ids::THERAPIES.contains(&t.as_str()));
     plan.days.values_mut().for_each(|d| *d = as_days(d));
@@ -229,6 +237,35 @@ fn every_catalog_id_is_in_the_v1_tables_and_nothing_else_is() {
         .map(|c| c.per_week_max)
         .max();
     assert!(max <= Some(7), "sessions a week travel in 3 bits (0–7)");
+}
+
+/// A link only carries what the plan screen and the goal fields can produce, since the reader refuses a state a
+/// backup would refuse: sessions a week outside the usual course, for a therapy with no weekly course, and a goal
+/// with a line break are left out, and the link still opens.
+#[test]
+fn values_a_backup_would_refuse_are_left_out_so_the_link_opens() {
+    let mut s = with_plan_details(scenario("s01"));
+    // Yoga's usual course is 1–2 a week, acupuncture's 1–2; turmeric is a supplement without a weekly course.
+    s.plan.per_week.insert("yoga".into(), 2);
+    s.plan.per_week.insert("acupuncture".into(), 5);
+    s.plan.per_week.insert("turmeric".into(), 1);
+    s.intake.values.as_mut().unwrap().goals = vec![
+        "Walk to the park".into(),
+        "Sleep through\nthe night".into(),
+        "Garden on Sundays".into(),
+    ];
+    let shared = decode(&encode(&s, true)).expect("the link opens");
+    let per_week = &shared.state.plan.per_week;
+    assert_eq!(per_week.get("yoga"), Some(&2));
+    assert_eq!(per_week.get("acupuncture"), None);
+    assert_eq!(per_week.get("turmeric"), None);
+    assert_eq!(
+        shared.state.intake.values.unwrap().goals,
+        vec![
+            "Walk to the park".to_string(),
+            "Garden on Sundays".to_string()
+        ]
+    );
 }
 
 #[test]

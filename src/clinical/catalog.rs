@@ -26,6 +26,11 @@ impl CostBand {
 }
 
 impl Course {
+    /// Whether a plan may set `per_week` sessions a week: within the usual course, as the plan screen offers.
+    pub fn allows_per_week(&self, per_week: u8) -> bool {
+        (self.per_week_min..=self.per_week_max).contains(&per_week)
+    }
+
     /// Days of home practice a week alongside `per_week` sessions when `days_available` days are free.
     ///
     /// Home practice goes on free days without a session (a class day already is practice), capped by `home_per_week`.

@@ -23,9 +23,8 @@ pub mod ids;
 #[cfg(test)]
 mod tests;
 
-use crate::clinical::catalog::catalog;
-use crate::clinical::intake::Intake;
 use crate::store::document::AppState;
+use crate::store::validate::validate_data;
 use std::fmt;
 
 /// The newest format version this build reads and writes. A link is written in the lowest version that holds
@@ -81,7 +80,7 @@ pub enum LinkError {
     OutOfRange(&'static str),
     /// Text that is not UTF-8, too long, or blank where words are needed; names the field.
     BadText(&'static str),
-    /// The decoded intake failed the engine's strict validation (message from the validator).
+    /// The decoded state failed the document validator a backup must pass (message from the validator).
     Invalid(String),
 }
 
@@ -146,7 +145,7 @@ pub fn encode_with(state: &AppState, include: Include) -> String {
     seal_frame(&w.finish())
 }
 
-/// Opens a payload: size, checksum, version, every index and range, then the engine's strict intake validation.
+/// Opens a payload: size, checksum, version, every index and range, then the validator a backup must pass.
 pub fn decode(payload: &str) -> Result<Shared, LinkError> {
     let frame = open_frame(payload)?;
     let (version, rest) = frame.split_first().ok_or(LinkError::Damaged)?;
@@ -161,11 +160,11 @@ pub fn decode(payload: &str) -> Result<Shared, LinkError> {
         }
         newer => return Err(LinkError::NewerVersion(newer)),
     };
-    // Defence in depth: whatever the tables say, the intake must satisfy the same validator as a file import.
-    let value =
-        serde_json::to_value(&state.intake).map_err(|e| LinkError::Invalid(e.to_string()))?;
-    Intake::from_value_strict(&value, catalog()).map_err(|errors| {
-        let first = errors.into_iter().next().map(|e| e.message);
+    // Whatever the tables allow, the state must pass the same validator as a backup: "Save to this device" keeps
+    // it, and a saved plan whose backup could not be restored would be a trap.
+    let value = serde_json::to_value(&state).map_err(|e| LinkError::Invalid(e.to_string()))?;
+    validate_data(&value).map_err(|problems| {
+        let first = problems.into_iter().next().map(|p| p.message);
         LinkError::Invalid(first.unwrap_or_default())
     })?;
     Ok(Shared {

@@ -25,7 +25,9 @@
 //! | flare plan (v3 only) | helps from plan list(5-bit count, 5-bit indexes), then signs, helps, reduce, contacts each opt(text 120) |
 //!
 //! `*` only when own words are included. Values the strict validator would refuse (e.g. a PEG item of 12 in
-//! hand-edited data) and IDs outside the tables are left out when encoding, so every link made can be opened.
+//! hand-edited data, sessions a week outside a therapy's usual course, a goal with a line break) and IDs outside
+//! the tables are left out when encoding, so every link made can be opened: the reader refuses a body whose state
+//! the document validator (`crate::store::validate`) would refuse, so what a link opens can be saved and restored.
 
 use super::bits::{Reader, Writer};
 use super::fields::{
@@ -36,11 +38,13 @@ use super::ids::{
     ACTIVITY, AREAS, BOTHERSOME, CONDITIONS, HEALTH, MEDICATIONS, SUPPLEMENTS, SYMPTOMS, THERAPIES,
 };
 use super::LinkError;
+use crate::clinical::catalog::catalog;
 use crate::clinical::intake::{
     AreaRating, Intake, Mood, Pain, Peg, Phq4, Practicalities, StartBack, Values,
 };
 use crate::clinical::plan::PlanSettings;
 use crate::store::document::{AppState, FlarePlan};
+use crate::store::limits::has_line_break_or_control;
 
 /// Longest "what matters" text, in bytes: with the goals it keeps a maximal link under ~1,200 characters.
 pub(super) const MAX_WHAT_MATTERS: usize = 280;
@@ -59,7 +63,7 @@ const PEG: Num = Num(4, 0, 10, "pain score (PEG)");
 const PHQ: Num = Num(2, 0, 3, "mood answer (PHQ-4)");
 const RATING: Num = Num(3, 1, 5, "Whole-Health area rating");
 const U16: Num = Num(16, 0, u16::MAX as u32, "time or budget");
-/// Sessions a week: the catalog's largest `per_week_max` is 7, and the engine clamps to the catalog anyway.
+/// Sessions a week: the catalog's largest `per_week_max` is 7; the reader then holds each to its therapy's course.
 const PER_WEEK: Num = Num(3, 0, 7, "sessions a week");
 const SUPPLEMENT_LIST: (u32, u32) = (4, 4);
 const THERAPY_LIST: (u32, u32) = (5, 5);
@@ -114,7 +118,12 @@ pub(super) fn write(w: &mut Writer, state: &AppState, free_text: bool) {
         }
     });
     list(w, &THERAPIES, THERAPY_LIST, &state.selected);
-    let per_week = |t: &str| state.plan.per_week.get(t).map(|n| u32::from(*n).min(7));
+    // Only what the plan screen can set: a link with more would be refused when opened.
+    let per_week = |t: &str| {
+        let n = *state.plan.per_week.get(t)?;
+        let course = catalog().therapy(t)?.course.as_ref()?;
+        course.allows_per_week(n).then_some(u32::from(n))
+    };
     THERAPIES.iter().for_each(|t| w.bit(per_week(t).is_some()));
     THERAPIES
         .iter()
@@ -175,7 +184,7 @@ fn write_values(w: &mut Writer, v: &Values, free_text: bool) {
         let goals: Vec<&String> = v
             .goals
             .iter()
-            .filter(|g| !g.trim().is_empty())
+            .filter(|g| !g.trim().is_empty() && !has_line_break_or_control(g))
             .take(MAX_GOALS)
             .collect();
         w.bits(goals.len() as u32, 2);
