@@ -84,6 +84,8 @@ for (const [file, what, alter] of ALTERED) {
 
 // The first view's stylesheet blocks the first paint; the views' stylesheets are preloaded and applied by start.js.
 const cssFile = (name) => readdirSync(DIST).find((f) => f.startsWith(`${name}-`) && f.endsWith('.css'));
+/** The stylesheet a tag or address names (`views` for `./views-<hash>.css`). */
+const cssName = (text) => text.match(/([a-z]+)-[0-9a-f]{16}\.css/)[1];
 for (const file of ['start.js', 'mosaic.js', '__wasm_split.js', 'mosaic_bg.wasm', cssFile('main'), cssFile('views')]) {
   test(`${file} served with one byte flipped: the page says Mosaic could not start, and no app appears`, async () => {
     const context = await env.browser.newContext();
@@ -113,7 +115,7 @@ test('the first paint waits for one stylesheet only, and the app draws nothing b
   const blocking = html.match(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g) ?? [];
   assert.equal(blocking.length, 1, `one blocking stylesheet: ${blocking.join(' ')}`);
   assert.ok(blocking[0].includes(cssFile('main')), 'and it is the first view\'s (style/main.css)');
-  const preloaded = (html.match(/<link\b[^>]*\bas="?style"?[^>]*>/g) ?? []).map((t) => t.match(/([a-z]+)-[0-9a-f]{16}\.css/)[1]);
+  const preloaded = (html.match(/<link\b[^>]*\bas="?style"?[^>]*>/g) ?? []).map(cssName);
   assert.deepEqual(preloaded.sort(), ['kiosk', 'rules', 'store', 'views', 'wizard'], 'the views\' stylesheets are preloaded');
 
   const context = await env.browser.newContext();
@@ -143,8 +145,7 @@ test('the first paint waits for one stylesheet only, and the app draws nothing b
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
     release();
     await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 15_000 * THROTTLE });
-    const name = (href) => href.match(/([a-z]+)-[0-9a-f]{16}\.css/)[1];
-    const atFirstDraw = (await page.evaluate(() => window.sheetsAtFirstDraw)).map(name).sort();
+    const atFirstDraw = (await page.evaluate(() => window.sheetsAtFirstDraw)).map(cssName).sort();
     assert.deepEqual(atFirstDraw, ['kiosk', 'main', 'rules', 'store', 'views', 'wizard'], 'every stylesheet applies before the app draws');
   } finally {
     await context.close();

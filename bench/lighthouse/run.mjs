@@ -41,7 +41,7 @@ try {
       lcp: audit('largest-contentful-paint').numericValue,
       blocking: (audit('render-blocking-resources').details?.items ?? []).map((item) => item.url.split('/').pop()),
       failedPractices: Object.values(lhr.categories['best-practices'].auditRefs)
-        .map((ref) => lhr.audits[ref.id])
+        .map((ref) => audit(ref.id))
         .filter((a) => a.score !== null && a.score < 1)
         .map((a) => a.id),
     });
