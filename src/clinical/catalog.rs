@@ -1,5 +1,6 @@
-//! The therapy catalog and the clinical vocabulary (RULES §1), compiled in from the JSON data files. The RULES and
-//! SOURCES sections cited here and in the data are explained, one entry each, in docs/sources.md.
+//! The therapy catalog and the clinical vocabulary (docs/sources.md#rules-1, "RULES §1"), compiled in from the JSON
+//! data files. The RULES and SOURCES sections cited here and in the data are explained, one entry each, in
+//! docs/sources.md.
 //!
 //! `data/vocabulary.json` and `data/therapies.json` stay the source a reviewer edits; `build.rs` validates them
 //! and writes them out as the static below, so the app ships neither the JSON text nor a parser for it. The types
@@ -82,17 +83,17 @@ impl Therapy {
 /// Which vocabulary list an ID belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Vocab {
-    /// `pain.primary` (RULES §1.2).
+    /// `pain.primary` (docs/sources.md#rules-1-2).
     Condition,
-    /// Red-flag symptoms (RULES §1.3).
+    /// Red-flag symptoms (docs/sources.md#rules-1-3).
     Symptom,
-    /// Health facts (RULES §1.4).
+    /// Health facts (docs/sources.md#rules-1-4).
     Health,
-    /// Medication classes (RULES §1.5).
+    /// Medication classes (docs/sources.md#rules-1-5).
     Medication,
-    /// Supplements already taken (RULES §1.6).
+    /// Supplements already taken (docs/sources.md#rules-1-6).
     Supplement,
-    /// Selectable therapies (RULES §1.7).
+    /// Selectable therapies (docs/sources.md#rules-1-7).
     Therapy,
     /// Whole-Health areas of the "what matters" step (SOURCES §1.1).
     Area,
