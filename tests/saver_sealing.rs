@@ -1,7 +1,7 @@
 //! Native tests of the saver with the passphrase lock on: it never writes the document in clear, hands out each save
 //! to be sealed and writes the sealed result, keeps a change made while sealing, refuses to write over another
 //! tab's newer save, and keeps the stored bytes when sealing fails. The encryption itself is the browser's (see
-//! tests/browser_seal.rs); here a fixed stand-in ciphertext takes its place.
+//! tests/browser/seal.rs); here a fixed stand-in ciphertext takes its place.
 
 use mosaic::store::document::AppState;
 use mosaic::store::envelope::{decode, encode, Loaded};

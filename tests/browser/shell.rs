@@ -1,12 +1,9 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the app shell mounted in a real DOM.
-#![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use mosaic::ui::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// Waits for the browser to deliver queued events (hashchange is dispatched as a task).
 async fn wait_for_events() {

@@ -4,7 +4,6 @@
 //! stored-document reader (plain and sealed) and the share-link decoder; each must answer with its own refusal, in
 //! words. Nesting just under serde_json's limit of 128 levels, which the readers accept where unknown fields are
 //! kept, must also come back out of every writer and reader unchanged without trapping.
-#![cfg(target_arch = "wasm32")]
 
 use mosaic::share::link::{self, LinkError, MAX_PAYLOAD_CHARS};
 use mosaic::store::backup;
@@ -13,8 +12,6 @@ use mosaic::store::migrate::CURRENT_SCHEMA;
 use mosaic::store::seal::SealedEnvelope;
 use mosaic::ui::route::Route;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const DEPTH: usize = 10_000;
 const EXPORTED_AT: &str = "2026-11-21T12:00:00.000Z";

@@ -1,7 +1,6 @@
 //! Benchmark in Chromium (README, "Measured budgets"): save and load of a full plan with three years of weekly
 //! check-ins, twelve reviews and a flare plan.
 //! Prints the figures (reported in the README); only the stored size, which is deterministic, is asserted.
-#![cfg(target_arch = "wasm32")]
 
 use mosaic::clinical::intake::Intake;
 use mosaic::clinical::progress::{CheckIn, EffectLevel, SideEffect};
@@ -11,8 +10,6 @@ use mosaic::store::local::LocalStorage;
 use mosaic::store::storage::Storage;
 use std::collections::BTreeMap;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const INTAKE: &str = r#"{"age":67,"pain":{"primary":"low_back","sites":["neck","knee_oa"],"duration_months":30,
 "peg":{"pain":6,"enjoyment":6,"activity":5}},"mood":{"phq4":{"nervous":1,"worry":1,"interest":1,"down":0},"self_harm":0},

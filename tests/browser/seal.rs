@@ -1,15 +1,12 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) of the passphrase lock's cryptography, done by the
 //! browser's WebCrypto: the key cannot be exported, every seal has its own IV, the ciphertext opens only with the
 //! right passphrase and only under the header it was bound to, and the record names the work factor.
-#![cfg(target_arch = "wasm32")]
 
 use mosaic::store::crypto::{LockKey, OpenError};
 use mosaic::store::seal::{doc_aad, ITERATIONS};
 use std::collections::HashSet;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 const PLAIN: &str = r#"{"settings":{"crisis_line":"Call Dana on 555-0199"}}"#;
 

@@ -1,6 +1,5 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): a view loaded on demand, when its code arrives and when
 //! it cannot be fetched. The split itself happens only in the release build (e2e/chunks.test.mjs covers that).
-#![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use mosaic::ui::deferred::{deferred, ChunkMissing};
@@ -8,8 +7,6 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts `view` in a fresh container and returns the container.
 fn mount(view: impl Fn() -> AnyView + 'static) -> web_sys::HtmlElement {

@@ -1,7 +1,6 @@
 //! The session over the browser's real `localStorage`: a kiosk session writes nothing even when a view asks it to
 //! replace the document (the restore path), and a session at home autosaves a change once the debounce ends.
 //! The saver's decisions themselves are tested natively (`tests/saver.rs`).
-#![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use mosaic::clinical::intake::Intake;
@@ -15,8 +14,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn restored() -> AppState {
     AppState {

@@ -1,6 +1,5 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) of the intake widgets in a real DOM: the 0–10 scale,
 //! the checklist's "None" and "Not sure", the radio group's "Clear answer", and the text field's error link.
-#![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use mosaic::ui::widgets::checklist::{Checklist, Item, ItemGroup, ListAnswer};
@@ -9,8 +8,6 @@ use mosaic::ui::widgets::radio::{Choice, RadioGroup};
 use mosaic::ui::widgets::scale::{pain_word, Scale};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a view in a fresh container and returns the container.
 fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {

@@ -1,6 +1,5 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the screening, choose and plan views mounted with a
 //! given state, checked against expected values written out in each test.
-#![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use mosaic::clinical::intake::Intake;
@@ -12,8 +11,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// Low back pain with a bleeding disorder: some therapies blocked, some need clearance, some need care.
 const PROCEED: &str = r#"{"age":52,"pain":{"primary":"low_back","duration_months":14,"peg":{"pain":6,"enjoyment":6,"activity":5}},
