@@ -7,7 +7,8 @@ import { useApp, openApp, THROTTLE, focusedId } from './harness.mjs';
 
 const env = useApp('/clinic/tools/mosaic/');
 
-const VIEW_CODE = /\/(split_|chunk_)[^/]*\.wasm$/;
+// The views' code travels in packs, one file per view (scripts/wasm-app.mjs).
+const VIEW_CODE = /\/pack-[a-z_]+\.wasm$/;
 
 test('the welcome view needs no view chunk; a view that cannot be fetched says so and loads on Try again', async () => {
   let blocked = true;

@@ -14,8 +14,8 @@ const env = useApp('/');
 const SENTINEL = 'SENTINEL-7f3a';
 
 /** The only addresses a session may ask for after start-up: the build's own files, by their hashed names (the
- *  WebAssembly view chunks, their hash list and scripts under `app-<hash>/`, the stylesheets of the views beside the page). */
-const OWN_FILE = /^\/(app-[0-9a-f]{16}\/([A-Za-z0-9_]+\.(wasm|js)|chunk-integrity\.json)|[a-z]+-[0-9a-f]{16}\.css)$/;
+ *  WebAssembly views' packs and scripts under `app-<hash>/`, the stylesheets of the views beside the page). */
+const OWN_FILE = /^\/(app-[0-9a-f]{16}\/[A-Za-z0-9_-]+\.(wasm|js)|[a-z]+-[0-9a-f]{16}\.css)$/;
 
 test('a whole session with a sentinel in every free text: no request but the app\'s own files, the sentinel in none, no CSP violation or console error', async () => {
   const { context, page, problems, log } = await openApp(env.browser, env.site.url, { context: { viewport: { width: 1280, height: 900 } } });
@@ -92,7 +92,7 @@ test('a whole session with a sentinel in every free text: no request but the app
     // The pattern of the app's own files is the one start-up itself keeps to (besides the page).
     const startup = requests.filter((r) => !r.after).map((r) => new URL(r.url).pathname);
     assert.deepEqual(startup.filter((p) => p !== '/' && !OWN_FILE.test(p)), [], 'start-up asks only for the page and the build\'s files');
-    assert.ok(startup.filter((p) => p.endsWith('.wasm')).length > 10, 'start-up fetched the views\' chunks');
+    assert.ok(startup.filter((p) => /\/pack-[a-z_]+\.wasm$/.test(p)).length >= 10, 'start-up fetched the views\' packs');
     console.log(`requests after start-up (${after.length}):\n${after.map((r) => `${r.method} ${r.url}`).join('\n')}`);
     const origin = new URL(env.site.url).origin;
     for (const r of after) {

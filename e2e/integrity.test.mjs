@@ -1,8 +1,8 @@
 // Subresource integrity and failing closed (docs/reliability.md, promise 13): every script, module preload, preload
 // and stylesheet of the built index.html carries the sha384 of the file it names, start.js fetches the main module
-// with its own, and the split loader fetches every view chunk with its own; a file served with one byte flipped
-// shows the page's "could not start" message and no app, and a view chunk with one byte flipped shows that view's
-// "could not be loaded" message and none of the view.
+// with its own, and the split loader fetches the views' pack (every view chunk in one file) with its own; a file
+// served with one byte flipped shows the page's "could not start" message and no app, and an altered pack shows the
+// view's "could not be loaded" message and none of the view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -33,29 +33,48 @@ test('every script, module preload, preload and stylesheet in index.html carries
   assert.ok(start.includes(sha384(readFileSync(join(DIST, app, 'mosaic_bg.wasm')))), 'start.js fetches the wasm with its sha384');
 });
 
-test('the split loader fetches every view chunk of the build with the sha384 of its file', () => {
+/** The views' packs of the build (scripts/wasm-app.mjs), each read by its layout: its bytes, where its modules start
+ *  and the [offset, length] of each module after that. */
+const packs = () => readdirSync(join(DIST, app)).filter((f) => /^pack-[a-z_]+\.wasm$/.test(f)).sort().map((file) => {
+  const bytes = readFileSync(join(DIST, app, file));
+  const length = bytes.readUInt32LE(0);
+  return { file, bytes, start: 4 + length, index: JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) };
+});
+const moduleOf = (pack, name) => pack.bytes.subarray(pack.start + pack.index[name][0], pack.start + pack.index[name][0] + pack.index[name][1]);
+const SETTINGS = 'split_settings_chunk.wasm';
+
+test('the split loader fetches each view\'s pack with its sha384, and the packs hold every chunk the loader asks for', () => {
   const loader = readFileSync(join(DIST, app, '__wasm_split.js'), 'utf8');
-  const chunks = readdirSync(join(DIST, app)).filter((f) => f.endsWith('.wasm') && f !== 'mosaic_bg.wasm').sort();
-  assert.ok(chunks.length >= 17, `the build has its view chunks (${chunks.length})`);
-  // The list of the chunks' hashes is fetched with its own, which the loader (checked by index.html) carries.
-  const listBytes = readFileSync(join(DIST, app, 'chunk-integrity.json'));
-  assert.ok(loader.includes(`integrity:"${sha384(listBytes)}"`), 'the loader fetches the list with its sha384');
-  const list = JSON.parse(listBytes);
-  assert.deepEqual(Object.keys(list).sort(), chunks, 'the list names every chunk and nothing else');
-  const wrong = chunks.filter((f) => list[f] !== sha384(readFileSync(join(DIST, app, f))));
-  assert.deepEqual(wrong, [], 'chunks whose listed sha384 is not their own');
-  assert.ok(!/fetch\(new URL\("\.\/chunk_/.test(loader), 'no chunk is fetched by name alone');
+  const all = packs();
+  assert.ok(all.length >= 17, `a pack per view (${all.map((p) => p.file).join(', ')})`);
+  assert.ok(all.some((p) => p.file === 'pack-intake.wasm'), 'the intake has a pack of its own');
+  const unhashed = all.filter((p) => !loader.includes(`"${p.file}":"${sha384(p.bytes)}"`)).map((p) => p.file);
+  assert.deepEqual(unhashed, [], 'packs the loader does not fetch with their sha384');
+  // The loader is minified, so its chunks are found by their names, which it keeps as strings.
+  const asked = [...new Set([...loader.matchAll(/"((?:chunk|split)_\w+\.wasm)"/g)].map((m) => m[1]))].sort();
+  assert.ok(asked.length >= 19 && asked.includes(SETTINGS), `the loader asks for the view chunks (${asked.length})`);
+  const packed = all.flatMap((p) => Object.keys(p.index)).sort();
+  assert.deepEqual(packed, asked, 'the packs hold exactly the chunks the loader asks for, each once');
+  const invalid = all.flatMap((p) => Object.keys(p.index).filter((name) => !WebAssembly.validate(moduleOf(p, name))));
+  assert.deepEqual(invalid, [], 'every module in a pack is valid WebAssembly');
+  assert.deepEqual(readdirSync(join(DIST, app)).filter((f) => f.endsWith('.wasm') && !f.startsWith('pack-')), ['mosaic_bg.wasm'],
+    'no chunk is left beside the packs to be fetched on its own');
+  assert.ok(!/fetch\(new URL\("\.\/(chunk|split)_/.test(loader), 'no chunk is fetched by name alone');
 });
 
-// Each altered file still works as what it is: a chunk with an extra custom section (id 0, 5 bytes: a 4-byte name),
-// which WebAssembly ignores, and a hash list with one character of a hash changed, still valid JSON; only the
-// integrity checks can stop them.
+// The pack that holds the Settings chunk, altered two ways. The first still reads as a pack with every module
+// intact (the bytes after its last module belong to none), so only the integrity check can stop it; the second
+// changes the Settings chunk itself.
+const settingsPack = () => packs().find((p) => SETTINGS in p.index);
 const ALTERED = [
-  ['split_settings_chunk.wasm', 'the Settings chunk with bytes added that WebAssembly ignores',
-    (body) => Buffer.concat([body, Buffer.from([0x00, 0x05, 0x04, 0x6d, 0x6f, 0x64, 0x73])])],
-  ['chunk-integrity.json', 'the chunks\' hash list with one hash changed',
-    (body) => Buffer.from(body.toString('utf8').replace('"sha384-', '"sha384-A').replace(/("sha384-A[^"]*)[^"]"/, '$1"'))],
-];
+  ['bytes added after its last module', (body) => Buffer.concat([body, Buffer.from([0x00, 0x05, 0x04, 0x6d, 0x6f, 0x64, 0x73])])],
+  ['one byte flipped in the Settings chunk', (body) => {
+    const { start, index } = settingsPack();
+    const out = Buffer.from(body);
+    out[start + index[SETTINGS][0] + (index[SETTINGS][1] >> 1)] ^= 0x01;
+    return out;
+  }],
+].map(([what, alter]) => [settingsPack().file, `the pack holding Settings (${settingsPack().file}) with ${what}`, alter]);
 for (const [file, what, alter] of ALTERED) {
   test(`${what}: Settings says it could not be loaded and shows none of itself`, async () => {
     const context = await env.browser.newContext();

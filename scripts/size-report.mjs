@@ -22,8 +22,8 @@ for (const f of files) {
   sizes.set(relative(dist, f), { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
 }
 // The first visit is index.html plus everything it links, and, recursively, every module those scripts import
-// statically. View chunks (app-*/split_*.wasm, chunk_*.wasm) are fetched only after the first render, so they are
-// reported separately.
+// statically. The views' packs (app-*/pack-<view>.wasm, the view chunks packed by scripts/wasm-app.mjs) are fetched
+// only after the first render, so they are reported separately.
 const referenced = new Set(['index.html']);
 const queue = ['index.html'];
 while (queue.length > 0) {

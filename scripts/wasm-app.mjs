@@ -4,9 +4,10 @@
 // Release (trunk build --release):
 //   cargo (std recompiled for size, panic = trap, --cfg mosaic_split, relocations kept)
 //   -> wasm-split-cli: the main module plus one chunk per view declared in src/ui/chunked_views.rs
-//   -> wasm-bindgen --target web on the main module -> wasm-opt -Oz on every module -> terser on the JS.
+//   -> wasm-bindgen --target web on the main module -> wasm-opt -Oz on every module -> the chunks packed into one
+//   file per view (pack-<view>.wasm) -> terser on the JS.
 //   A first visit downloads only the main module (the first-visit budget in README, "Measured budgets"); the app
-//   fetches the chunks after its first render. Trunk itself only handles HTML, CSS and public/, because it would
+//   fetches the packs after its first render. Trunk itself only handles HTML, CSS and public/, because it would
 //   run wasm-bindgen on the unsplit wasm.
 // Debug (trunk build / trunk serve): cargo -> wasm-bindgen, one unsplit module, no split cfg, no optimisation.
 //
@@ -21,6 +22,14 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 // The one stylesheet the first paint waits for (style/main.css): colours, type, the page frame and the boot message.
 const FIRST_VIEW_CSS = 'main';
+// The views in the order their code is packed (see the release step below): a module several views share goes into
+// the pack of the first of them here, so the views a first visit is most likely to open come first (the intake, then
+// a plan opened from a clinician's share link), then the order src/ui/chunked_views.rs's preload_all fetches them.
+const PACK_ORDER = [
+  'intake_chunk', 'shared_chunk', 'screening_chunk', 'review_chunk', 'check_in_chunk', 'choose_chunk', 'plan_chunk',
+  'progress_chunk', 'flare_chunk', 'plan_review_chunk', 'share_chunk', 'settings_chunk', 'unlock_chunk',
+  'safety_rules_chunk', 'staff_chunk', 'takeover_chunk', 'backup_chunk', 'restore_panel_chunk',
+];
 const staging = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === 'release';
 const fail = (msg) => {
@@ -124,41 +133,96 @@ if (release) {
     const file = join(out, f);
     run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', ...features.map((x) => `--enable-${x}`), file, '-o', file]);
   }
-  // The chunks get integrity too: the split loader (itself checked by index.html) fetches each chunk with the sha384
-  // of the optimised file, so a chunk altered on the way fails to load and its view says so (src/ui/deferred.rs)
-  // instead of running. The 274-odd hashes would add about 14 KB gzip (hashes do not compress) to the loader, which
-  // every first visit downloads; so they go into a list of their own (chunk-integrity.json), fetched with its own
-  // sha384 when the first chunk is needed, after the first render. Every chunk the loader names must be found and
-  // rewritten, or the build stops.
+  // The view chunks travel in packs, one file per view, each fetched once with its sha384. wasm-split cuts the views
+  // into about 300 modules (each view's own, and one per set of views sharing some code), and fetching them one by
+  // one was the app's costliest work after the first render: about 300 requests, integrity checks and responses on
+  // the main thread (about 1 s of it with the CPU slowed 4×, and Lighthouse's total blocking time 570–660 ms; with
+  // one file 0.3 s and 88 ms). One file for everything would make the first view opened before the background fetch
+  // ends wait for all the views' code (about 560 KB gzip) instead of its own (the intake's: about 150 KB). So each
+  // module goes into the pack of the first view in PACK_ORDER that uses it (wasm-split names a shared module's users
+  // in a comment above it): opening the intake fetches only its pack; a clinician's share link, the intake's and its
+  // own; any later view, its own and those of earlier views it shares code with. A pack is named .wasm so that a host
+  // compresses it as it compresses the main module; it is not itself a module. Its layout: a 4-byte little-endian
+  // length, that many bytes of JSON mapping each module's file name to [offset, length] after the JSON, then the
+  // modules end to end. The loader (itself checked by index.html) answers each of wasm-split's chunk fetches with its
+  // module's bytes from the pack, so a pack altered on the way fails its check and its views say they could not be
+  // loaded (src/ui/deferred.rs) instead of running. Every module the loader names must go into a pack, and every
+  // module the split produced must be named by the loader, or the build stops.
   const loaderFile = join(out, '__wasm_split.js');
+  const raw = readFileSync(loaderFile, 'utf8');
+  const users = new Map();
+  for (const m of raw.matchAll(/\/\* ([\w, ]+) \*\/\nconst __\w+ = makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)"/g)) {
+    users.set(m[2], m[1].split(', '));
+  }
+  const views = [...raw.matchAll(/export const __wasm_split_load_(\w+) =/g)].map((m) => m[1]);
+  const unordered = views.filter((v) => !PACK_ORDER.includes(v));
+  if (unordered.length) fail(`the split has views PACK_ORDER does not place: ${unordered.join(', ')}; add them to PACK_ORDER`);
+  const packOf = (file) => {
+    const own = file.match(/^split_(\w+)\.wasm$/)?.[1];
+    const by = own ? [own] : users.get(file);
+    if (!by) fail(`the split loader names no view that uses ${file}: has its comment format changed?`);
+    return `pack-${PACK_ORDER.find((v) => by.includes(v)).replace(/_chunk$/, '')}.wasm`;
+  };
   const CHUNK_FETCH = /fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\)/g;
-  const integrity = {};
-  let loader = readFileSync(loaderFile, 'utf8').replace(CHUNK_FETCH, (_, f) => {
+  const packs = new Map();
+  let loader = raw.replace(CHUNK_FETCH, (_, f) => {
     if (!readdirSync(out).includes(f)) fail(`the split loader fetches ${f}, which this build does not produce`);
-    integrity[f] = sri(join(out, f));
-    return `checkedChunk(${JSON.stringify(f)})`;
+    const pack = packOf(f);
+    if (!packs.has(pack)) packs.set(pack, []);
+    packs.get(pack).push(f);
+    return `packedChunk(${JSON.stringify(pack)}, ${JSON.stringify(f)})`;
   });
-  const unchecked = readdirSync(out).filter((f) => f.endsWith('.wasm') && f !== 'mosaic_bg.wasm' && !(f in integrity));
-  if (unchecked.length) fail(`the split loader has no integrity for ${unchecked.join(', ')}: has its fetch call changed?`);
+  const packed = new Set([...packs.values()].flat());
+  const unnamed = readdirSync(out).filter((f) => f.endsWith('.wasm') && f !== 'mosaic_bg.wasm' && !packed.has(f));
+  if (unnamed.length) fail(`the split loader never fetches ${unnamed.join(', ')}: has its fetch call changed?`);
   const bare = loader.match(/\bfetch\([^;]*/g) ?? [];
   if (bare.length) fail(`the split loader fetches in a form this build does not recognise: ${bare.join('; ')}`);
-  writeFileSync(join(out, 'chunk-integrity.json'), JSON.stringify(integrity));
-  // The list is fetched once (again after a failure, so "Try again" works offline-then-online), and each chunk with
-  // the hash the list gives; a name missing from the list is refused.
+  const hashes = {};
+  for (const [pack, files] of packs) {
+    const index = {};
+    const bodies = [];
+    let offset = 0;
+    for (const f of files.sort()) {
+      const body = readFileSync(join(out, f));
+      index[f] = [offset, body.length];
+      bodies.push(body);
+      offset += body.length;
+      rmSync(join(out, f));
+    }
+    const indexBytes = Buffer.from(JSON.stringify(index));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(indexBytes.length);
+    writeFileSync(join(out, pack), Buffer.concat([length, indexBytes, ...bodies]));
+    hashes[pack] = sri(join(out, pack));
+  }
+  // Each pack is fetched once (again after a failure, so "Try again" works offline-then-online); each module is
+  // handed to wasm-split's loader as a response of its own, which it compiles as it would a fetched chunk.
   loader = loader.replace(/^(import [^\n]*\n)/, `$1
-let integrityList;
-function checkedChunk(name) {
-  integrityList ??= fetch(new URL("./chunk-integrity.json", import.meta.url), { integrity: "${sri(join(out, 'chunk-integrity.json'))}" })
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(\`chunk-integrity.json: HTTP \${r.status}\`))));
-  const list = integrityList;
-  list.catch(() => { if (integrityList === list) integrityList = undefined; });
-  return list.then((hashes) => {
-    if (!hashes[name]) throw new Error(\`\${name} is not in this build's integrity list\`);
-    return fetch(new URL(\`./\${name}\`, import.meta.url), { integrity: hashes[name] });
+const packIntegrity = ${JSON.stringify(hashes)};
+const packs = new Map();
+function packedChunk(pack, name) {
+  let loading = packs.get(pack);
+  if (!loading) {
+    loading = fetch(new URL(\`./\${pack}\`, import.meta.url), { integrity: packIntegrity[pack] })
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${pack}: HTTP \${r.status}\`))))
+      .then((buffer) => {
+        const length = new DataView(buffer).getUint32(0, true);
+        const index = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, length)));
+        return { buffer, start: 4 + length, index };
+      });
+    packs.set(pack, loading);
+    const failed = loading;
+    failed.catch(() => { if (packs.get(pack) === failed) packs.delete(pack); });
+  }
+  return loading.then(({ buffer, start, index }) => {
+    const place = index[name];
+    if (!place) throw new Error(\`\${name} is not in \${pack}\`);
+    const bytes = new Uint8Array(buffer, start + place[0], place[1]);
+    return new Response(bytes, { headers: { "content-type": "application/wasm" } });
   });
 }
 `);
-  if (!loader.includes('function checkedChunk')) fail('the split loader does not start with an import: cannot add the integrity check');
+  if (!loader.includes('function packedChunk')) fail('the split loader does not start with an import: cannot add the packs');
   writeFileSync(loaderFile, loader);
 }
 
@@ -193,7 +257,7 @@ if ('serviceWorker' in navigator) {
 // every script, module preload and stylesheet (Trunk adds the stylesheets'), and start.js carries the main module's,
 // which it fetches with that integrity. A module that fails its check leaves the whole module graph unloaded (start.js
 // never runs and the page's own message appears); a stylesheet that fails its check is caught by start.js before the
-// app starts. The view chunks that wasm-split loads later are fetched with theirs by the split loader (above).
+// app starts. The views' packs, which the split loader fetches later, are fetched with their own (above).
 //
 // Only the first view's stylesheet (FIRST_VIEW_CSS: the page, the boot message, the shell) blocks the first paint;
 // index.html preloads the others (see below), and start.js applies them while the wasm downloads and starts the app
