@@ -208,15 +208,19 @@ function packedChunk(pack, name) {
       .then((buffer) => {
         const length = new DataView(buffer).getUint32(0, true);
         const index = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, length)));
-        return { buffer, start: 4 + length, index };
+        return { buffer, start: 4 + length, index, handed: new Set() };
       });
     packs.set(pack, loading);
     const failed = loading;
     failed.catch(() => { if (packs.get(pack) === failed) packs.delete(pack); });
   }
-  return loading.then(({ buffer, start, index }) => {
+  return loading.then(({ buffer, start, index, handed }) => {
     const place = index[name];
     if (!place) throw new Error(\`\${name} is not in \${pack}\`);
+    // Once every module of the pack has been handed out, the pack's bytes (up to 360 KB) need not stay in memory
+    // for the rest of the visit; a module asked for again (a retry after it failed to compile) fetches it anew.
+    handed.add(name);
+    if (handed.size === Object.keys(index).length && packs.get(pack) === loading) packs.delete(pack);
     const bytes = new Uint8Array(buffer, start + place[0], place[1]);
     return new Response(bytes, { headers: { "content-type": "application/wasm" } });
   });
