@@ -3,17 +3,15 @@
 // fetched in the background the whole app must keep working offline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp, THROTTLE, focusedId } from './harness.mjs';
+import { useApp, openApp, THROTTLE, focusedId, isViewPack } from './harness.mjs';
 
 const env = useApp('/clinic/tools/mosaic/');
 
-// The views' code travels in packs, one file per view (scripts/wasm-app.mjs).
-const VIEW_CODE = /\/pack-[a-z_]+\.wasm$/;
 
 test('the welcome view needs no view chunk; a view that cannot be fetched says so and loads on Try again', async () => {
   let blocked = true;
   const { page, log, context } = await openApp(env.browser, env.site.url, {
-    setup: (ctx) => ctx.route(VIEW_CODE, (route) => (blocked ? route.abort() : route.continue())),
+    setup: (ctx) => ctx.route((url) => isViewPack(url.pathname), (route) => (blocked ? route.abort() : route.continue())),
   });
   try {
     await page.getByRole('heading', { level: 1, name: /care plan/i }).waitFor();

@@ -6,7 +6,7 @@
 // settings. Every request of the browser context is recorded (method, address, headers and body).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp } from './harness.mjs';
+import { useApp, openApp, isViewPack } from './harness.mjs';
 import { driveIntake, planExercise } from './drive.mjs';
 import { PLAIN_LOW_BACK } from './intakes.mjs';
 
@@ -92,7 +92,7 @@ test('a whole session with a sentinel in every free text: no request but the app
     // The pattern of the app's own files is the one start-up itself keeps to (besides the page).
     const startup = requests.filter((r) => !r.after).map((r) => new URL(r.url).pathname);
     assert.deepEqual(startup.filter((p) => p !== '/' && !OWN_FILE.test(p)), [], 'start-up asks only for the page and the build\'s files');
-    assert.ok(startup.filter((p) => /\/pack-[a-z_]+\.wasm$/.test(p)).length >= 10, 'start-up fetched the views\' packs');
+    assert.ok(startup.filter(isViewPack).length >= 10, 'start-up fetched the views\' packs');
     console.log(`requests after start-up (${after.length}):\n${after.map((r) => `${r.method} ${r.url}`).join('\n')}`);
     const origin = new URL(env.site.url).origin;
     for (const r of after) {

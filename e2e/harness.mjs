@@ -43,6 +43,12 @@ export async function launch() {
   return browser;
 }
 
+/** The name of a file holding views' code in a release build: one pack per view, `app-<hash>/pack-<view>.wasm`
+ *  (scripts/wasm-app.mjs). */
+export const VIEW_PACK = /^pack-[a-z_]+\.wasm$/;
+/** Whether a URL path names a views' pack. */
+export const isViewPack = (path) => VIEW_PACK.test(path.slice(path.lastIndexOf('/') + 1));
+
 /** Serves the built app (dist/, or $MOSAIC_DIST) under `base` (default `/`). */
 export function serveDist(base = '/', root = process.env.MOSAIC_DIST || 'dist') {
   return serve({ root, base });

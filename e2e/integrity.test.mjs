@@ -1,14 +1,14 @@
 // Subresource integrity and failing closed (docs/reliability.md, promise 13): every script, module preload, preload
 // and stylesheet of the built index.html carries the sha384 of the file it names, start.js fetches the main module
-// with its own, and the split loader fetches the views' pack (every view chunk in one file) with its own; a file
-// served with one byte flipped shows the page's "could not start" message and no app, and an altered pack shows the
-// view's "could not be loaded" message and none of the view.
+// with its own, and the split loader fetches each view's pack (the view chunks, one file per view) with its own; a
+// file served with one byte flipped shows the page's "could not start" message and no app, and an altered pack shows
+// the view's "could not be loaded" message and none of the view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useApp, THROTTLE } from './harness.mjs';
+import { useApp, THROTTLE, VIEW_PACK } from './harness.mjs';
 
 const env = useApp('/');
 const DIST = process.env.MOSAIC_DIST || 'dist';
@@ -35,7 +35,7 @@ test('every script, module preload, preload and stylesheet in index.html carries
 
 /** The views' packs of the build (scripts/wasm-app.mjs), each read by its layout: its bytes, where its modules start
  *  and the [offset, length] of each module after that. */
-const packs = () => readdirSync(join(DIST, app)).filter((f) => /^pack-[a-z_]+\.wasm$/.test(f)).sort().map((file) => {
+const packs = () => readdirSync(join(DIST, app)).filter((f) => VIEW_PACK.test(f)).sort().map((file) => {
   const bytes = readFileSync(join(DIST, app, file));
   const length = bytes.readUInt32LE(0);
   return { file, bytes, start: 4 + length, index: JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) };
@@ -57,7 +57,7 @@ test('the split loader fetches each view\'s pack with its sha384, and the packs 
   assert.deepEqual(packed, asked, 'the packs hold exactly the chunks the loader asks for, each once');
   const invalid = all.flatMap((p) => Object.keys(p.index).filter((name) => !WebAssembly.validate(moduleOf(p, name))));
   assert.deepEqual(invalid, [], 'every module in a pack is valid WebAssembly');
-  assert.deepEqual(readdirSync(join(DIST, app)).filter((f) => f.endsWith('.wasm') && !f.startsWith('pack-')), ['mosaic_bg.wasm'],
+  assert.deepEqual(readdirSync(join(DIST, app)).filter((f) => f.endsWith('.wasm') && !VIEW_PACK.test(f)), ['mosaic_bg.wasm'],
     'no chunk is left beside the packs to be fetched on its own');
   assert.ok(!/fetch\(new URL\("\.\/(chunk|split)_/.test(loader), 'no chunk is fetched by name alone');
 });
@@ -65,16 +65,16 @@ test('the split loader fetches each view\'s pack with its sha384, and the packs 
 // The pack that holds the Settings chunk, altered two ways. The first still reads as a pack with every module
 // intact (the bytes after its last module belong to none), so only the integrity check can stop it; the second
 // changes the Settings chunk itself.
-const settingsPack = () => packs().find((p) => SETTINGS in p.index);
+const settingsPack = packs().find((p) => SETTINGS in p.index);
 const ALTERED = [
   ['bytes added after its last module', (body) => Buffer.concat([body, Buffer.from([0x00, 0x05, 0x04, 0x6d, 0x6f, 0x64, 0x73])])],
   ['one byte flipped in the Settings chunk', (body) => {
-    const { start, index } = settingsPack();
+    const { start, index } = settingsPack;
     const out = Buffer.from(body);
     out[start + index[SETTINGS][0] + (index[SETTINGS][1] >> 1)] ^= 0x01;
     return out;
   }],
-].map(([what, alter]) => [settingsPack().file, `the pack holding Settings (${settingsPack().file}) with ${what}`, alter]);
+].map(([what, alter]) => [settingsPack.file, `the pack holding Settings (${settingsPack.file}) with ${what}`, alter]);
 for (const [file, what, alter] of ALTERED) {
   test(`${what}: Settings says it could not be loaded and shows none of itself`, async () => {
     const context = await env.browser.newContext();

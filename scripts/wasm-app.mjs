@@ -164,16 +164,17 @@ if (release) {
     return `pack-${PACK_ORDER.find((v) => by.includes(v)).replace(/_chunk$/, '')}.wasm`;
   };
   const CHUNK_FETCH = /fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\)/g;
+  const chunks = readdirSync(out).filter((f) => f.endsWith('.wasm') && f !== 'mosaic_bg.wasm');
   const packs = new Map();
   let loader = raw.replace(CHUNK_FETCH, (_, f) => {
-    if (!readdirSync(out).includes(f)) fail(`the split loader fetches ${f}, which this build does not produce`);
+    if (!chunks.includes(f)) fail(`the split loader fetches ${f}, which this build does not produce`);
     const pack = packOf(f);
     if (!packs.has(pack)) packs.set(pack, []);
     packs.get(pack).push(f);
     return `packedChunk(${JSON.stringify(pack)}, ${JSON.stringify(f)})`;
   });
   const packed = new Set([...packs.values()].flat());
-  const unnamed = readdirSync(out).filter((f) => f.endsWith('.wasm') && f !== 'mosaic_bg.wasm' && !packed.has(f));
+  const unnamed = chunks.filter((f) => !packed.has(f));
   if (unnamed.length) fail(`the split loader never fetches ${unnamed.join(', ')}: has its fetch call changed?`);
   const bare = loader.match(/\bfetch\([^;]*/g) ?? [];
   if (bare.length) fail(`the split loader fetches in a form this build does not recognise: ${bare.join('; ')}`);
